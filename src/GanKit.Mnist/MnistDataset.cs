@@ -1,3 +1,4 @@
+using GanKit.Internal;
 using GanKit.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -74,7 +75,7 @@ public sealed partial class MnistDataset : IImageDataset, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         // Device objects compare by reference, so compare type and index; index -1 means "the
         // default one of that type", which a tensor already on that type satisfies.
-        if (_images.device_type == device.type && (device.index < 0 || _images.device_index == device.index))
+        if (Devices.IsOn(_images, device))
         {
             return this;
         }

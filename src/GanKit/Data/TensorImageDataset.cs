@@ -1,3 +1,4 @@
+using GanKit.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,7 +51,7 @@ public sealed class TensorImageDataset : IImageDataset, IDisposable
     /// <returns>This dataset, for chaining.</returns>
     public TensorImageDataset To(Device device)
     {
-        if (Images.device != device)
+        if (!Devices.IsOn(Images, device))
         {
             var moved = Images.to(device);
             Images.Dispose();
