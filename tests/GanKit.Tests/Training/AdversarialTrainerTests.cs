@@ -12,6 +12,9 @@ using static TorchSharp.torch;
 
 namespace GanKit.Tests.Training;
 
+// Runs alone: the comparisons below rely on torch's process-wide random stream, which test
+// classes running in parallel would otherwise draw from in between.
+[Collection(NonParallelCollection.Name)]
 public sealed class AdversarialTrainerTests
 {
     // 40 images in batches of 8: five steps per epoch.
