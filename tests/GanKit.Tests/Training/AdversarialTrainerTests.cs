@@ -165,6 +165,23 @@ public sealed class AdversarialTrainerTests
         latest.Manifest.Files.Keys.Should().Contain("generator-ema.bin");
     }
 
+    [Fact]
+    public void A_spectrally_normalised_discriminator_trains_with_simultaneous_updates()
+    {
+        // The discriminator runs twice in training mode before the backward pass, so its power
+        // iteration must not invalidate what the first pass saved for autograd.
+        using var dir = new TempDirectory();
+        var options = TinyGan.Options(dir.Path);
+        options.Epochs = 1;
+        options.Loss = new HingeLoss();
+        var generator = TinyGan.Generator();
+        var discriminator = TinyGan.Discriminator(spectralNorm: true);
+        using var data = TinyGan.Data();
+        using var trainer = new AdversarialTrainer(generator, discriminator, options);
+
+        trainer.Fit(data).Rows.Should().ContainSingle().Which.DiscriminatorLoss.Should().Match(d => double.IsFinite(d));
+    }
+
     [Theory]
     [InlineData(UpdateScheme.Simultaneous)]
     [InlineData(UpdateScheme.Alternating)]
