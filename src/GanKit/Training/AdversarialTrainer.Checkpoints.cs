@@ -30,6 +30,12 @@ public sealed partial class AdversarialTrainer
 
             Log.NothingToResume(_logger, store.Root);
         }
+        else if (store.HasCheckpoints())
+        {
+            // A fresh run would number its checkpoints from epoch 1 and the older run's higher
+            // epochs would outrank them: refuse rather than mix two runs in one folder.
+            throw new InvalidOperationException($"'{store.Root}' already holds checkpoints of a run. Set {nameof(AdversarialTrainerOptions.Resume)} = true to continue it, or choose another {nameof(AdversarialTrainerOptions.OutputDirectory)}.");
+        }
 
         // Seeded here, after the networks were built, so two runs with the same seed and the same
         // initial weights repeat exactly whatever the caller did with the random stream before.

@@ -370,6 +370,19 @@ public sealed class AdversarialTrainerTests
     }
 
     [Fact]
+    public void A_fresh_run_refuses_a_folder_that_holds_another_runs_checkpoints()
+    {
+        using var dir = new TempDirectory();
+        var options = TinyGan.Options(dir.Path);
+        options.Epochs = 1;
+        options.MaxBatchesPerEpoch = 1;
+        Train(options, out _, out _);
+
+        FluentActions.Invoking(() => Train(options, out _, out _))
+            .Should().Throw<InvalidOperationException>().WithMessage("*already holds checkpoints*Resume*");
+    }
+
+    [Fact]
     public void A_non_finite_loss_stops_training_naming_epoch_and_step_and_keeps_the_last_good_checkpoint()
     {
         using var dir = new TempDirectory();
