@@ -64,6 +64,10 @@ public sealed class AdversarialTrainerTests
         TrainingHistory.ReadJson(Path.Combine(dir.Path, "history.json")).Rows.Should().Equal(history.Rows);
         Directory.GetDirectories(Path.Combine(dir.Path, "checkpoints")).Select(Path.GetFileName)
             .Should().BeEquivalentTo("epoch-0001-step-00000005", "epoch-0002-step-00000010");
+        var latest = new CheckpointStore(Path.Combine(dir.Path, "checkpoints")).FindLatestValid()!;
+        latest.Manifest.Files.Keys.Should().BeEquivalentTo(
+            "generator.bin", "discriminator.bin", "generator-optimizer.bin", "discriminator-optimizer.bin", "rng.bin", "state.json", "options.json", "history.json");
+        File.ReadAllText(latest.PathOf("options.json")).Should().Contain("\"BatchSize\": \"8\"").And.Contain("non-saturating");
 
         // Steps 2 and 4 of each epoch report mid-epoch; the epoch end reports once more.
         progress.Reports.Select(p => (p.Step, p.IsEpochEnd)).Should().Equal((2, false), (4, false), (5, true), (6, false), (8, false), (10, true));
