@@ -427,6 +427,39 @@ public sealed class AdversarialTrainerTests
     }
 
     [Fact]
+    public void With_an_average_generate_uses_the_averaged_weights_and_leaves_the_live_ones()
+    {
+        using var dir = new TempDirectory();
+        var options = TinyGan.Options(dir.Path);
+        options.Epochs = 1;
+        options.EmaDecay = 0.9;
+        var generator = TinyGan.Generator();
+        using var data = TinyGan.Data();
+        using var trainer = new AdversarialTrainer(generator, TinyGan.Discriminator(), options);
+        trainer.Fit(data);
+        using var liveBefore = generator.parameters().First().detach().clone();
+
+        torch.manual_seed(5);
+        using var generated = trainer.Generate(4);
+
+        torch.manual_seed(5);
+        using var noise = torch.randn(4, TinyGan.LatentDim);
+        generator.eval();
+        using var noGrad = torch.no_grad();
+        using var raw = generator.call(noise);
+        Tensor averaged;
+        using (trainer.GeneratorAverage!.Apply(generator))
+        {
+            averaged = generator.call(noise);
+        }
+
+        TensorAssert.Identical(generated, averaged).Should().BeTrue();
+        TensorAssert.Identical(generated, raw).Should().BeFalse();
+        TensorAssert.Identical(generator.parameters().First(), liveBefore).Should().BeTrue();
+        averaged.Dispose();
+    }
+
+    [Fact]
     public void Mismatched_shapes_are_rejected_with_both_shapes_in_the_message()
     {
         using var dir = new TempDirectory();
