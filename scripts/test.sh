@@ -6,4 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-prerequisites.sh
-dotnet test GanKit.sln -c Release "$@"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test GanKit.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test assemblies, so a reader need not add up each project's counts.
+awk '/(Passed|Failed)! +- +Failed: /{
+       for (i = 1; i <= NF; i++) {
+         v = $(i + 1); gsub(/,/, "", v)
+         if ($i == "Failed:") f += v; else if ($i == "Passed:") p += v; else if ($i == "Skipped:") s += v
+       }
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
