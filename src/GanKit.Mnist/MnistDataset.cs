@@ -142,7 +142,9 @@ public sealed class MnistDataset : IImageDataset, IDisposable
     {
         ArgumentNullException.ThrowIfNull(device);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_images.device == device)
+        // Device objects compare by reference, so compare type and index; index -1 means "the
+        // default one of that type", which a tensor already on that type satisfies.
+        if (_images.device_type == device.type && (device.index < 0 || _images.device_index == device.index))
         {
             return this;
         }
