@@ -12,7 +12,7 @@ internal sealed class TempDirectory : IDisposable
     /// <summary>The names of the files in the folder, sorted, ignoring the lock file.</summary>
     public string[] FileNames() => Directory.GetFiles(Path)
         .Select(System.IO.Path.GetFileName)
-        .Where(name => name != Sources.DirectoryLock.FileName)
+        .Where(name => name != GanKit.Mnist.Sources.DirectoryLock.FileName)
         .Order(StringComparer.Ordinal)
         .ToArray()!;
 
