@@ -12,6 +12,9 @@ using static TorchSharp.torch;
 
 namespace GanKit.Tests.Training;
 
+// Runs alone: the comparisons below rely on torch's process-wide random stream, which test
+// classes running in parallel would otherwise draw from in between.
+[Collection(NonParallelCollection.Name)]
 public sealed class AdversarialTrainerTests
 {
     // 40 images in batches of 8: five steps per epoch.
@@ -160,6 +163,23 @@ public sealed class AdversarialTrainerTests
         history.Rows.Should().HaveCount(2).And.OnlyContain(r => double.IsFinite(r.DiscriminatorLoss) && double.IsFinite(r.GeneratorLoss));
         var latest = new CheckpointStore(Path.Combine(dir.Path, "checkpoints")).FindLatestValid()!;
         latest.Manifest.Files.Keys.Should().Contain("generator-ema.bin");
+    }
+
+    [Fact]
+    public void A_spectrally_normalised_discriminator_trains_with_simultaneous_updates()
+    {
+        // The discriminator runs twice in training mode before the backward pass, so its power
+        // iteration must not invalidate what the first pass saved for autograd.
+        using var dir = new TempDirectory();
+        var options = TinyGan.Options(dir.Path);
+        options.Epochs = 1;
+        options.Loss = new HingeLoss();
+        var generator = TinyGan.Generator();
+        var discriminator = TinyGan.Discriminator(spectralNorm: true);
+        using var data = TinyGan.Data();
+        using var trainer = new AdversarialTrainer(generator, discriminator, options);
+
+        trainer.Fit(data).Rows.Should().ContainSingle().Which.DiscriminatorLoss.Should().Match(d => double.IsFinite(d));
     }
 
     [Theory]
