@@ -180,7 +180,12 @@ internal static class CompareReport
         return stats.ToString(format);
     }
 
-    private static string Header(string key) => Title(key.Replace('_', ' '));
+    private static string Header(string key) => key switch
+    {
+        "fid" => "FID",
+        "kid" => "KID",
+        _ => Title(key.Replace('_', ' ')),
+    };
 
     private static string Settings(CompareSettings s)
     {

@@ -61,7 +61,7 @@ public class CompareReportTests
         string table = CompareReport.PerDigitTable(Original().Runs.Select(r => r.Summary).ToList());
 
         string[] lines = table.TrimEnd().Split('\n');
-        lines[0].Should().Be("| Digit | Fid | Share |");
+        lines[0].Should().Be("| Digit | FID | Share |");
         // Digit 0: fid 30 and 34; digit 1: 31 and 35.
         lines[2].Should().Be("| 0 | 32.00 ± 2.83 | 0.100 ± 0.000 |");
         lines[3].Should().Be("| 1 | 33.00 ± 2.83 | 0.120 ± 0.000 |");
