@@ -1,0 +1,83 @@
+using GanKit.Internal;
+using GanKit.Layers.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanKit.Layers;
+
+/// <summary>A 2-D transposed convolution (Keras <c>Conv2DTranspose</c>) with a square kernel on <c>[C, H, W]</c>.</summary>
+public sealed class ConvTranspose2dLayer : KernelLayer, ILayer
+{
+    /// <summary>Describes the layer; arguments in Keras' order.</summary>
+    /// <param name="filters">Output channels; positive.</param>
+    /// <param name="kernel">Kernel height and width; positive.</param>
+    /// <param name="stride">Stride in both directions; positive.</param>
+    /// <param name="padding">Padding; see <see cref="ConvolutionPadding"/>. The default is 'valid', as in Keras.</param>
+    /// <param name="bias">Whether the layer adds a bias.</param>
+    /// <param name="initializer">Kernel initializer; null for Glorot uniform.</param>
+    /// <param name="regularizer">Kernel regularizer; null for none.</param>
+    /// <param name="spectralNorm">Whether the kernel is spectrally normalised.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="filters"/>, <paramref name="kernel"/> or <paramref name="stride"/> is not positive.</exception>
+    public ConvTranspose2dLayer(long filters, long kernel, long stride = LayerDefaults.Stride, ConvolutionPadding padding = default, bool bias = LayerDefaults.UseBias, Initializer? initializer = null, Regularizer? regularizer = null, bool spectralNorm = LayerDefaults.SpectralNorm)
+        : base(bias, initializer, regularizer, spectralNorm)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filters);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernel);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
+        Filters = filters;
+        KernelSize = kernel;
+        Stride = stride;
+        Padding = padding;
+    }
+
+    /// <summary>Gets the number of output channels.</summary>
+    public long Filters { get; }
+
+    /// <summary>Gets the kernel height and width.</summary>
+    public long KernelSize { get; }
+
+    /// <summary>Gets the stride. The default value is 1.</summary>
+    public long Stride { get; }
+
+    /// <summary>Gets the padding. The default value is <see cref="ConvolutionPadding.Valid"/>.</summary>
+    public ConvolutionPadding Padding { get; }
+
+    /// <inheritdoc />
+    public string Kind => "ConvTranspose2d";
+
+    /// <inheritdoc />
+    public long[] InferOutputShape(long[] inputShape)
+    {
+        ArgumentNullException.ThrowIfNull(inputShape);
+        Shapes.RequireImage(inputShape, Kind);
+        var h = Padding.ForTransposedConvolution(inputShape[1], KernelSize, Stride, Kind);
+        var w = Padding.ForTransposedConvolution(inputShape[2], KernelSize, Stride, Kind);
+        return [Filters, h.Output, w.Output];
+    }
+
+    /// <inheritdoc />
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape)
+    {
+        var h = Padding.ForTransposedConvolution(inputShape[1], KernelSize, Stride, Kind);
+        var w = Padding.ForTransposedConvolution(inputShape[2], KernelSize, Stride, Kind);
+        return new ConvTranspose2dModule(
+            inputShape[0],
+            Filters,
+            KernelSize,
+            Stride,
+            [h.Padding, w.Padding],
+            [h.OutputPadding, w.OutputPadding],
+            [h.Output, w.Output],
+            h.CropEnd > 0 || w.CropEnd > 0,
+            Options);
+    }
+
+    /// <inheritdoc />
+    public long MultiplyAccumulates(long[] inputShape)
+    {
+        ArgumentNullException.ThrowIfNull(inputShape);
+
+        // Every input cell is multiplied by the whole kernel once, whatever is cropped later.
+        return inputShape[1] * inputShape[2] * inputShape[0] * Filters * KernelSize * KernelSize;
+    }
+}

@@ -1,0 +1,16 @@
+namespace GanKit;
+
+/// <summary>
+/// A discriminator built by <see cref="DiscriminatorBuilder"/>: maps samples <c>[N, ..InputShape]</c>
+/// to one logit each, <c>[N, 1]</c> (no sigmoid: losses take logits for numerical stability).
+/// A TorchSharp module usable anywhere one is expected.
+/// </summary>
+public sealed class DiscriminatorNetwork : LayerStackNetwork
+{
+    internal DiscriminatorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(nameof(DiscriminatorNetwork), stack)
+    {
+    }
+
+    /// <summary>Gets the per-sample input shape, channels first (for MNIST <c>[1, 28, 28]</c>).</summary>
+    public long[] InputShape => InputShapeOf();
+}

@@ -1,0 +1,23 @@
+namespace GanKit;
+
+/// <summary>
+/// A generator built by <see cref="GeneratorBuilder"/>: maps latent vectors <c>[N, LatentDim]</c> to
+/// samples <c>[N, ..OutputShape]</c>. A TorchSharp module usable anywhere one is expected.
+/// </summary>
+/// <remarks>
+/// Named <c>GeneratorNetwork</c>, not <c>Generator</c>, because <c>using static TorchSharp.torch;</c>
+/// brings <c>torch.Generator</c> into scope and the two names would clash in user code.
+/// </remarks>
+public sealed class GeneratorNetwork : LayerStackNetwork
+{
+    internal GeneratorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(nameof(GeneratorNetwork), stack)
+    {
+        LatentDim = stack[0].Input[0];
+    }
+
+    /// <summary>Gets the length of a latent vector.</summary>
+    public long LatentDim { get; }
+
+    /// <summary>Gets the per-sample output shape, channels first (for MNIST <c>[1, 28, 28]</c>).</summary>
+    public long[] OutputShape => OutputShapeOf();
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using GanKit.Internal;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GanKit;
+
+/// <summary>
+/// A network built by <see cref="GeneratorBuilder"/> or <see cref="DiscriminatorBuilder"/>: a stack
+/// of layer modules applied in order, with a summary and the regularization term of its layers.
+/// </summary>
+/// <remarks>
+/// The layer modules are registered as <c>layers</c>, so parameter and state-dict names read
+/// <c>layers.{index}.{name}</c> (<c>layers.0.weight</c>, <c>layers.1.running_mean</c>). Indices count
+/// every layer, weightless ones included, so the names only change when the description does.
+/// </remarks>
+public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> layers;
+    private readonly ILayer[] definitions;
+    private readonly long[][] inputShapes;
+    private readonly long[][] outputShapes;
+
+    private protected LayerStackNetwork(string name, IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(name)
+    {
+        definitions = stack.Select(s => s.Layer).ToArray();
+        inputShapes = stack.Select(s => s.Input).ToArray();
+        outputShapes = stack.Select(s => s.Output).ToArray();
+        layers = nn.ModuleList(stack.Select(s => s.Layer.CreateModule((long[])s.Input.Clone())).ToArray());
+        register_module("layers", layers);
+    }
+
+    /// <summary>Gets one row per layer: kind, output shape, parameters and multiply-accumulates per sample.</summary>
+    public IReadOnlyList<LayerSummary> Layers => Enumerable.Range(0, definitions.Length).Select(Row).ToArray();
+
+    /// <summary>Gets the number of elements of all parameters that require gradient.</summary>
+    public long TrainableParameterCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+
+    /// <summary>
+    /// Gets the number of elements of frozen parameters and floating-point buffers (BatchNorm running
+    /// statistics, spectral-norm vectors); Keras calls these non-trainable parameters. Integer
+    /// counters such as <c>num_batches_tracked</c> are not counted, as Keras has none.
+    /// </summary>
+    public long NonTrainableParameterCount => CountNonTrainable(this);
+
+    /// <summary>Gets the multiply-accumulates one sample costs in a forward pass (weight layers only).</summary>
+    public long MultiplyAccumulatesPerSample => Enumerable.Range(0, definitions.Length).Sum(i => definitions[i].MultiplyAccumulates((long[])inputShapes[i].Clone()));
+
+    /// <summary>Gets the layer descriptions the network was built from, in order.</summary>
+    public IReadOnlyList<ILayer> Definitions => definitions;
+
+    /// <summary>Gets the device of the network's first parameter or buffer (CPU when it has none).</summary>
+    public Device Device => parameters().Select(p => p.device).Concat(buffers().Select(b => b.device)).FirstOrDefault() ?? CPU;
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        CheckInput(input);
+        var x = input;
+        using var scope = NewDisposeScope();
+        foreach (var layer in layers)
+        {
+            x = layer.call(x);
+        }
+
+        return ReferenceEquals(x, input) ? x : x.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Sums the penalties of every <see cref="IRegularizedModule"/> in the network (for example
+    /// kernel L2 terms), to add to the training loss.
+    /// </summary>
+    /// <returns>A 0-dim float32 tensor on the network's device; zero, without gradient, when no layer is regularized.</returns>
+    public Tensor RegularizationLoss()
+    {
+        Tensor? total = null;
+        foreach (var module in modules())
+        {
+            if (module is IRegularizedModule regularized && regularized.RegularizationLoss() is { } term)
+            {
+                total = total is null ? term : total.add(term);
+            }
+        }
+
+        return total ?? zeros([], dtype: ScalarType.Float32, device: Device);
+    }
+
+    /// <summary>Formats the summary as a table: one row per layer, then the totals.</summary>
+    /// <returns>The table, lines separated by <see cref="Environment.NewLine"/>.</returns>
+    public string Summary()
+    {
+        var rows = Layers;
+        var culture = CultureInfo.InvariantCulture;
+        string[] header = ["Layer (kind)", "Output shape", "Trainable", "Non-trainable", "MACs"];
+        var cells = rows.Select(r => new[]
+        {
+            $"{r.Name} ({r.Kind})",
+            Shapes.Format(r.OutputShape),
+            r.TrainableParameters.ToString("N0", culture),
+            r.NonTrainableParameters.ToString("N0", culture),
+            r.MultiplyAccumulates.ToString("N0", culture),
+        }).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(c => cells.Select(r => r[c].Length).Append(header[c].Length).Max()).ToArray();
+        var text = new StringBuilder();
+        text.AppendLine(GetType().Name + ", input " + Shapes.Format(InputShapeOf()));
+        void Line(string[] row) => text.AppendLine(string.Join("  ", row.Select((cell, c) => c == 0 || c == 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+        Line(header);
+        text.AppendLine(new string('-', widths.Sum() + (2 * (widths.Length - 1))));
+        cells.ForEach(Line);
+        text.AppendLine(new string('-', widths.Sum() + (2 * (widths.Length - 1))));
+        text.AppendLine($"Trainable parameters: {TrainableParameterCount.ToString("N0", culture)}");
+        text.AppendLine($"Non-trainable parameters: {NonTrainableParameterCount.ToString("N0", culture)}");
+        text.AppendLine($"Total parameters: {(TrainableParameterCount + NonTrainableParameterCount).ToString("N0", culture)}");
+        text.Append($"Multiply-accumulates per sample: {MultiplyAccumulatesPerSample.ToString("N0", culture)}");
+        return text.ToString();
+    }
+
+    /// <summary>Gets the per-sample shape the network takes.</summary>
+    private protected long[] InputShapeOf() => (long[])inputShapes[0].Clone();
+
+    /// <summary>Gets the per-sample shape the network produces.</summary>
+    private protected long[] OutputShapeOf() => (long[])outputShapes[^1].Clone();
+
+    private void CheckInput(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var expected = inputShapes[0];
+        if (input.dim() != expected.Length + 1 || !input.shape.AsSpan(1).SequenceEqual(expected))
+        {
+            throw new ArgumentException($"{GetType().Name} takes [N, {string.Join(", ", expected)}]; got {Shapes.Format(input.shape)}.", nameof(input));
+        }
+    }
+
+    private LayerSummary Row(int i)
+    {
+        var module = layers[i];
+        return new LayerSummary(
+            i,
+            "layers." + i.ToString(CultureInfo.InvariantCulture),
+            definitions[i].Kind,
+            (long[])inputShapes[i].Clone(),
+            (long[])outputShapes[i].Clone(),
+            module.parameters().Where(p => p.requires_grad).Sum(p => p.numel()),
+            CountNonTrainable(module),
+            definitions[i].MultiplyAccumulates((long[])inputShapes[i].Clone()));
+    }
+
+    private static long CountNonTrainable(nn.Module module) =>
+        module.parameters().Where(p => !p.requires_grad).Sum(p => p.numel())
+        + module.buffers().Where(b => b.is_floating_point()).Sum(b => b.numel());
+}
