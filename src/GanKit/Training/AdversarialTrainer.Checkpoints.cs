@@ -15,6 +15,7 @@ public sealed partial class AdversarialTrainer
     private const string AverageFile = "generator-ema.bin";
     private const string RandomStateFile = "rng.bin";
     private const string StateFile = "state.json";
+    private const string OptionsFile = "options.json";
 
     private static readonly JsonSerializerOptions StateJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -29,6 +30,12 @@ public sealed partial class AdversarialTrainer
             }
 
             Log.NothingToResume(_logger, store.Root);
+        }
+        else if (store.HasCheckpoints())
+        {
+            // A fresh run would number its checkpoints from epoch 1 and the older run's higher
+            // epochs would outrank them: refuse rather than mix two runs in one folder.
+            throw new InvalidOperationException($"'{store.Root}' already holds checkpoints of a run. Set {nameof(AdversarialTrainerOptions.Resume)} = true to continue it, or choose another {nameof(AdversarialTrainerOptions.OutputDirectory)}.");
         }
 
         // Seeded here, after the networks were built, so two runs with the same seed and the same
@@ -78,6 +85,7 @@ public sealed partial class AdversarialTrainer
             }
 
             File.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(state, StateJson));
+            File.WriteAllText(Path.Combine(folder, OptionsFile), JsonSerializer.Serialize(DescribeOptions(), StateJson));
             loop.History.WriteJson(Path.Combine(folder, HistoryFileName));
         });
     }
@@ -137,6 +145,38 @@ public sealed partial class AdversarialTrainer
             EpochGeneratorSteps = state.EpochGeneratorSteps,
             EpochImages = state.EpochImages,
             EpochSeconds = state.EpochSeconds,
+        };
+    }
+
+    // A record of the settings that produced the checkpoint, for people reading it later; the
+    // loss and penalty are named, not serialised.
+    private SortedDictionary<string, string> DescribeOptions()
+    {
+        var o = _options;
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(o.Epochs)] = o.Epochs.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.BatchSize)] = o.BatchSize.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.MaxBatchesPerEpoch)] = o.MaxBatchesPerEpoch.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.Seed)] = o.Seed.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.OutputDirectory)] = o.OutputDirectory,
+            [nameof(o.Loss)] = o.Loss.Name,
+            [nameof(o.Penalty)] = o.Penalty?.Name ?? "none",
+            [nameof(o.UpdateScheme)] = o.UpdateScheme.ToString(),
+            [nameof(o.DiscriminatorSteps)] = o.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.Device)] = Device.ToString(),
+            [nameof(o.GeneratorLearningRate)] = o.GeneratorLearningRate.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.DiscriminatorLearningRate)] = o.DiscriminatorLearningRate.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.GeneratorBeta1)] = o.GeneratorBeta1.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.GeneratorBeta2)] = o.GeneratorBeta2.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.DiscriminatorBeta1)] = o.DiscriminatorBeta1.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.DiscriminatorBeta2)] = o.DiscriminatorBeta2.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.AdamEpsilon)] = o.AdamEpsilon.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.SampleCount)] = o.SampleCount.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.LogEvery)] = o.LogEvery.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.KeepCheckpoints)] = o.KeepCheckpoints.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.EmaDecay)] = o.EmaDecay.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.DropLastBatch)] = o.DropLastBatch ? "true" : "false",
         };
     }
 

@@ -20,6 +20,7 @@ public sealed partial class AdversarialTrainer
     /// <exception cref="ArgumentException">The dataset's image shape is not the discriminator's input shape, or it is empty.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested; a checkpoint of the last completed step was written first.</exception>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; no checkpoint is written after it.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="AdversarialTrainerOptions.Resume"/> is off and the output folder already holds checkpoints of another run.</exception>
     /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
     /// <exception cref="IOException">An output file could not be written.</exception>
     public TrainingHistory Fit(IImageDataset dataset, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -78,15 +79,10 @@ public sealed partial class AdversarialTrainer
         _discriminator.train();
         long skip = loop.BatchInEpoch;
         long batchIndex = 0;
-        foreach (var batch in ShuffledBatches.Epoch(data, _options.BatchSize, EpochSeed(_options.Seed, epoch), _options.DropLastBatch))
+        foreach (var batch in ShuffledBatches.Epoch(data, _options.BatchSize, EpochSeed(_options.Seed, epoch), _options.DropLastBatch).Take(checked((int)batchesPerEpoch)))
         {
             using (batch)
             {
-                if (batchIndex >= batchesPerEpoch)
-                {
-                    break;
-                }
-
                 batchIndex++;
 
                 // A run resumed mid-epoch sees the same permutation and skips what it already did.
