@@ -5,13 +5,13 @@ namespace GanKit.Sweeps;
 
 /// <summary>
 /// The shared folder of one sweep: <c>plan.json</c> and one folder per run under <c>runs/</c>,
-/// named by <see cref="SweepRun.Id"/>, holding <c>run.json</c>, the claims, the trainer's files and
+/// named by <see cref="SweepRun.Id"/>, holding <c>sweep-run.json</c>, the claims, the trainer's files and
 /// finally <c>summary.json</c> (or <c>failed.json</c>).
 /// </summary>
 public sealed class SweepFolder
 {
-    /// <summary>The file describing the run, written before it starts.</summary>
-    public const string RunFileName = "run.json";
+    /// <summary>The file describing the run, written before it starts (named apart from the run.json an application may keep).</summary>
+    public const string RunFileName = "sweep-run.json";
 
     /// <summary>The file a failed run leaves, with the reason.</summary>
     public const string FailureFileName = "failed.json";

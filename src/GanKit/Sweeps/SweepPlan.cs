@@ -136,7 +136,7 @@ public sealed class SweepPlan
         }
     }
 
-    /// <summary>Serialises one run (the content of its <c>run.json</c>).</summary>
+    /// <summary>Serialises one run (the content of its <c>sweep-run.json</c>).</summary>
     /// <param name="run">The run.</param>
     /// <returns>Indented JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
