@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using GanKit.Samples.Dcgan.Cli;
 using GanKit.Sweeps;
 
@@ -94,7 +95,17 @@ internal static class SweepCommand
                 TimeSpan.FromMinutes(result.GetValue(lease)),
                 result.GetValue(retry),
                 !result.GetValue(noWait));
-            return host.Run(settings, CancelOnCtrlC.Token);
+            // Schedulers stop workers with SIGTERM (Kubernetes on eviction or deletion, Slurm on
+            // scancel or at the time limit): treat it like Ctrl+C so the current run checkpoints
+            // and releases its claim, and the next worker resumes it at once instead of after the lease.
+            using var terminated = new CancellationTokenSource();
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                terminated.Cancel();
+            });
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(CancelOnCtrlC.Token, terminated.Token);
+            return host.Run(settings, either.Token);
         });
         return command;
     }

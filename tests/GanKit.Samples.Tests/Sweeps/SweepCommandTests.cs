@@ -130,4 +130,24 @@ public class SweepCommandTests
             SweepCommand.LoadPlan(file).Runs.Should().NotBeEmpty(file);
         }
     }
+
+    [Fact]
+    public void The_sweep_in_the_Kubernetes_manifest_is_valid_for_the_sample()
+    {
+        string? root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "GanKit.sln")))
+        {
+            root = Path.GetDirectoryName(root);
+        }
+
+        root.Should().NotBeNull("the tests run inside the repository");
+        var lines = File.ReadAllLines(Path.Combine(root!, "deploy", "kubernetes", "sweep-job.yaml"));
+        int start = Array.FindIndex(lines, l => l.Trim() == "sweep.json: |") + 1;
+        start.Should().BePositive("the ConfigMap holds the sweep file under sweep.json");
+        var block = lines.Skip(start).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal) || l.Length == 0);
+
+        var plan = SweepDefinition.Parse(string.Join('\n', block), DcganSweepSchema.Schema, "sweep-job.yaml").Expand();
+
+        plan.Runs.Should().HaveCount(24);
+    }
 }
