@@ -32,6 +32,12 @@ internal static class DcganCli
     public static int Run(string[] args, ISampleRunner runner, TextWriter output, TextWriter error, ISweepHost? sweeps = null)
     {
         var root = Build(runner, sweeps);
+        if (args.Length == 0)
+        {
+            error.WriteLine($"error: give a command: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (--help lists their options).");
+            return ExitCodes.Usage;
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
