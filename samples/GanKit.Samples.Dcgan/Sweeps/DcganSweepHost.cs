@@ -80,7 +80,7 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
             switch (value.Kind)
             {
                 case SweepRunEventKind.Started: output.WriteLine($"start    {run}"); break;
-                case SweepRunEventKind.Resumed: output.WriteLine($"resume   {run} (left unfinished by another worker)"); break;
+                case SweepRunEventKind.Resumed: output.WriteLine($"resume   {run} (interrupted earlier; continuing from its checkpoint)"); break;
                 case SweepRunEventKind.Completed: output.WriteLine($"done     {run} in {seconds} s"); break;
                 case SweepRunEventKind.Failed: error.WriteLine($"FAILED   {run} after {seconds} s: {value.Message}"); break;
                 case SweepRunEventKind.AlreadyFinished: output.WriteLine($"skip     {run}: already finished"); break;
