@@ -7,11 +7,14 @@ using GanKit.Sweeps;
 // after this process, which is how the tests count executions per run.
 //
 // Usage: GanKit.SweepWorker <sweep-dir> [--sleep-ms N] [--hang RUN-ID] [--fail RUN-ID]
-//                           [--lease-ms N] [--poll-ms N] [--shard I/N]
+//                           [--lease-ms N] [--poll-ms N] [--shard I/N] [--gate DIR]
+// --gate: report ready by writing DIR/ready-<pid>, then start only once DIR/go exists, so tests
+// can start several workers at the same moment despite uneven process start-up times.
 string directory = args[0];
 int sleepMs = 100;
 string? hang = null;
 string? fail = null;
+string? gate = null;
 var options = new SweepRunnerOptions { PollInterval = TimeSpan.FromMilliseconds(100) };
 for (int i = 1; i < args.Length; i += 2)
 {
@@ -24,9 +27,19 @@ for (int i = 1; i < args.Length; i += 2)
         case "--lease-ms": options.LeaseTimeout = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)); break;
         case "--poll-ms": options.PollInterval = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)); break;
         case "--shard": options.Shard = SweepShard.Parse(value); break;
+        case "--gate": gate = value; break;
         default:
             Console.Error.WriteLine($"unknown option {args[i]}");
             return 2;
+    }
+}
+
+if (gate is not null)
+{
+    File.WriteAllText(Path.Combine(gate, $"ready-{Environment.ProcessId}"), string.Empty);
+    while (!File.Exists(Path.Combine(gate, "go")))
+    {
+        Thread.Sleep(10);
     }
 }
 

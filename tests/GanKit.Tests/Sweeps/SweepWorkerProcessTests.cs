@@ -27,7 +27,10 @@ public sealed class SweepWorkerProcessTests
         var folder = new SweepFolder(directory);
         folder.Initialize(plan);
 
-        var workers = Enumerable.Range(0, 3).Select(_ => Start(directory, "--sleep-ms", "150")).ToArray();
+        string gate = NewDirectory();
+        var workers = Enumerable.Range(0, 3).Select(_ => Start(directory, "--sleep-ms", "150", "--gate", gate)).ToArray();
+        WaitUntil(() => Directory.GetFiles(gate, "ready-*").Length == 3, TimeSpan.FromSeconds(60));
+        File.WriteAllText(Path.Combine(gate, "go"), string.Empty);
         foreach (var worker in workers)
         {
             Finish(worker).Should().Be(0);
