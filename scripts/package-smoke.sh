@@ -22,6 +22,7 @@ cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
 cleanup() {
   # The unique smoke versions would otherwise pile up in the global packages folder.
   rm -rf "$cache/gankit/$version" "$cache/gankit.mnist/$version"
+  rmdir "$cache/gankit" "$cache/gankit.mnist" 2>/dev/null || true
   if [ "${KEEP:-0}" = "1" ]; then
     echo "package-smoke: kept $work"
   else
