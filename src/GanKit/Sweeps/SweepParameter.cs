@@ -12,7 +12,7 @@ namespace GanKit.Sweeps;
 /// </remarks>
 public sealed class SweepParameter
 {
-    private SweepParameter(string name, SweepValueKind kind, double? minimum, bool minimumExclusive, IReadOnlyList<string>? choices, string description)
+    private SweepParameter(string name, SweepValueKind kind, double? minimum, bool minimumExclusive, IReadOnlyList<string>? choices, string description, double? maximum = null, bool maximumExclusive = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
@@ -21,6 +21,8 @@ public sealed class SweepParameter
         MinimumExclusive = minimumExclusive;
         Choices = choices;
         Description = description;
+        Maximum = maximum;
+        MaximumExclusive = maximumExclusive;
     }
 
     /// <summary>Gets the key used in the sweep file (camelCase by convention).</summary>
@@ -34,6 +36,12 @@ public sealed class SweepParameter
 
     /// <summary>Gets whether <see cref="Minimum"/> itself is rejected (a learning rate must be above 0).</summary>
     public bool MinimumExclusive { get; }
+
+    /// <summary>Gets the largest accepted value of a real parameter, or null for no bound.</summary>
+    public double? Maximum { get; }
+
+    /// <summary>Gets whether <see cref="Maximum"/> itself is rejected (a decay must stay below 1).</summary>
+    public bool MaximumExclusive { get; }
 
     /// <summary>Gets the accepted names of a <see cref="SweepValueKind.String"/> parameter, or null for any name.</summary>
     public IReadOnlyList<string>? Choices { get; }
@@ -54,9 +62,11 @@ public sealed class SweepParameter
     /// <param name="minimum">The lower bound, or null.</param>
     /// <param name="exclusive">True when the bound itself is rejected.</param>
     /// <param name="description">A one-line description.</param>
+    /// <param name="maximum">The upper bound, or null.</param>
+    /// <param name="maximumExclusive">True when the upper bound itself is rejected.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
-    public static SweepParameter Number(string name, double? minimum = null, bool exclusive = false, string description = "") =>
-        new(name, SweepValueKind.Number, minimum, exclusive, null, description);
+    public static SweepParameter Number(string name, double? minimum = null, bool exclusive = false, string description = "", double? maximum = null, bool maximumExclusive = false) =>
+        new(name, SweepValueKind.Number, minimum, exclusive, null, description, maximum, maximumExclusive);
 
     /// <summary>Declares a boolean parameter.</summary>
     /// <param name="name">The key in the sweep file.</param>
@@ -126,6 +136,13 @@ public sealed class SweepParameter
                 {
                     string bound = min.ToString("R", CultureInfo.InvariantCulture);
                     error = $"'{Name}' must be {(MinimumExclusive ? "above" : "at least")} {bound}, got {number.ToString("R", CultureInfo.InvariantCulture)}";
+                    return null;
+                }
+
+                if (Maximum is double max && (MaximumExclusive ? number >= max : number > max))
+                {
+                    string bound = max.ToString("R", CultureInfo.InvariantCulture);
+                    error = $"'{Name}' must be {(MaximumExclusive ? "below" : "at most")} {bound}, got {number.ToString("R", CultureInfo.InvariantCulture)}";
                     return null;
                 }
 

@@ -17,7 +17,7 @@ public sealed partial class SweepReport
         text.Append("# Sweep report: ").Append(Name).Append("\n\n");
         int finished = Runs.Count(r => r.State == SweepRunState.Finished);
         text.Append(Invariant($"{finished} of {Runs.Count} runs finished, {FailedRuns.Count} failed, {MissingRuns.Count} not finished; "))
-            .Append(Invariant($"{Configurations.Count} configurations ranked by mean {RankedBy.TitleWithDirection}. "))
+            .Append(Invariant($"{Configurations.Count} {(Configurations.Count == 1 ? "configuration" : "configurations")} ranked by mean {RankedBy.TitleWithDirection}. "))
             .Append("Cells are mean ± sample standard deviation over the finished seeds.\n\n");
 
         text.Append("| Rank | Configuration | Seeds |");

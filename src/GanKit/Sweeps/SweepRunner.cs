@@ -184,7 +184,8 @@ public sealed class SweepRunner
         catch (Exception ex)
         {
             // One broken configuration must not stop the sweep: record it and move on.
-            result = SweepRunResult.Failure($"{ex.GetType().Name}: {ex.Message}");
+            // One line: the reason goes into a markdown table cell and a console line.
+            result = SweepRunResult.Failure($"{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
         }
 
         heartbeat.Change(Timeout.Infinite, Timeout.Infinite);

@@ -80,6 +80,7 @@ public class SweepCommandTests
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "loss": [] } }""", "error: *sweep.json: $.grid.loss: the list of values for 'loss' is empty*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": -1 }""", "error: *sweep.json: $.epochs: must be at least 1, got -1")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "updateScheme": ["Sideways"] } }""", "error: *$.grid.updateScheme[0]: 'Sideways' is not a valid 'updateScheme'; expected one of: Simultaneous, Alternating*")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "fixed": { "emaDecay": 1.5 } }""", "error: *$.fixed.emaDecay: 'emaDecay' must be below 1, got 1.5")]
     [InlineData("""{ "architectures": ["original"], "seeds": [-4], "epochs": 1 }""", "error: *$.seeds: the seed -4 is outside*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1 """, "error: *sweep.json: line *not valid JSON*")]
     public void Bad_sweep_files_give_one_line_and_exit_code_2(string json, string expected)

@@ -58,6 +58,7 @@ public sealed class SweepDefinitionTests
     [InlineData("""{ "architectures": ["original"], "seeds": [1.5], "epochs": 1 }""", "$.seeds[0]", "a seed must be a whole number")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningRate": [0.1, "fast"] } }""", "$.grid.generatorLearningRate[1]", "expected a number for 'generatorLearningRate', got the string \"fast\"")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningRate": [0] } }""", "$.grid.generatorLearningRate[0]", "must be above 0")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "emaDecay": [0.99, 1] } }""", "$.grid.emaDecay[1]", "'emaDecay' must be below 1, got 1")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "batchSize": [64.5] } }""", "$.grid.batchSize[0]", "expected a whole number for 'batchSize'")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "batchSize": 64 } }""", "$.grid.batchSize", "a grid parameter takes a list of values")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "loss": ["Hinge", "hinge"] } }""", "$.grid.loss[1]", "listed twice")]

@@ -60,7 +60,7 @@ public sealed class SweepRunnerTests
         {
             if (run.Id == broken.Id)
             {
-                throw new InvalidOperationException("loss became NaN at step 3");
+                throw new InvalidOperationException("loss became NaN\nat step 3");
             }
 
             if (run.Id != noSummary.Id)
@@ -72,12 +72,14 @@ public sealed class SweepRunnerTests
         }
 
         var first = new SweepRunner().Run(_plan, _directory, Executor);
+        var folder = new SweepFolder(_directory);
+        string? reason = folder.Inspect(broken, SweepMetric.Defaults, TimeSpan.FromMinutes(1)).Detail;
         var second = new SweepRunner().Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
         var third = new SweepRunner(new SweepRunnerOptions { RetryFailed = true }).Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
 
         first.Failed.Should().Be(2);
         first.Completed.Should().Be(6);
-        var folder = new SweepFolder(_directory);
+        reason.Should().Be("InvalidOperationException: loss became NaN at step 3", "a reason is one line");
         second.PreviouslyFailed.Should().Be(2);
         third.Completed.Should().Be(2);
         folder.Inspect(broken, SweepMetric.Defaults, TimeSpan.FromMinutes(1)).State.Should().Be(SweepRunState.Finished);

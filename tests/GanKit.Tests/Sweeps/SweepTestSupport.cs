@@ -13,6 +13,7 @@ internal static class SweepTestSupport
             SweepParameter.Integer("batchSize", minimum: 1),
             SweepParameter.Choice("loss", ["NonSaturating", "Hinge", "Wasserstein"]),
             SweepParameter.Boolean("useEma"),
+            SweepParameter.Number("emaDecay", minimum: 0, maximum: 1, maximumExclusive: true),
         ],
         ["original", "modified"]);
 
