@@ -67,31 +67,44 @@ public sealed class MnistEvaluator : IDisposable
         ArgumentNullException.ThrowIfNull(referenceImages);
         ArgumentNullException.ThrowIfNull(referenceLabels);
         ArgumentNullException.ThrowIfNull(extractor);
-        this.options = (options ?? new MnistEvaluatorOptions()).Clone();
-        this.options.Validate();
-        this.extractor = extractor;
-        ownedExtractor = ownsExtractor ? extractor as IDisposable : null;
-        this.logger = logger ?? NullLogger.Instance;
-        if (referenceLabels.dim() != 1 || referenceLabels.shape[0] != referenceImages.shape[0] || referenceImages.shape[0] < 2)
+        try
         {
-            throw new ArgumentException($"Expected at least 2 reference images and one label per image; got {referenceImages.shape[0]} images and labels of shape [{string.Join(", ", referenceLabels.shape)}].", nameof(referenceLabels));
-        }
-
-        int classes = checked((int)extractor.ClassCount);
-        reference = extractor.Extract(referenceImages, this.options.BatchSize);
-        referenceStatistics = GaussianStatistics.FromFeatures(reference.Features);
-        referenceRadii = PrecisionRecall.ManifoldRadii(reference.Features, this.options.PrecisionRecallK);
-        using var labels = referenceLabels.to(ScalarType.Int64, torch.CPU);
-        digitReferenceCounts = ClassHistogram.FromLabels(labels, classes).Counts;
-        digitStatistics = new GaussianStatistics?[classes];
-        for (int digit = 0; digit < classes; digit++)
-        {
-            if (digitReferenceCounts[digit] >= 2)
+            this.options = (options ?? new MnistEvaluatorOptions()).Clone();
+            this.options.Validate();
+            this.extractor = extractor;
+            ownedExtractor = ownsExtractor ? extractor as IDisposable : null;
+            this.logger = logger ?? NullLogger.Instance;
+            if (referenceLabels.dim() != 1 || referenceLabels.shape[0] != referenceImages.shape[0] || referenceImages.shape[0] < 2)
             {
-                using var rows = labels.eq(digit).nonzero().squeeze(1);
-                using var digitFeatures = reference.Features.index_select(0, rows);
-                digitStatistics[digit] = GaussianStatistics.FromFeatures(digitFeatures);
+                throw new ArgumentException($"Expected at least 2 reference images and one label per image; got {referenceImages.shape[0]} images and labels of shape [{string.Join(", ", referenceLabels.shape)}].", nameof(referenceLabels));
             }
+
+            int classes = checked((int)extractor.ClassCount);
+            reference = extractor.Extract(referenceImages, this.options.BatchSize);
+            referenceStatistics = GaussianStatistics.FromFeatures(reference.Features);
+            referenceRadii = PrecisionRecall.ManifoldRadii(reference.Features, this.options.PrecisionRecallK);
+            using var labels = referenceLabels.to(ScalarType.Int64, torch.CPU);
+            digitReferenceCounts = ClassHistogram.FromLabels(labels, classes).Counts;
+            digitStatistics = new GaussianStatistics?[classes];
+            for (int digit = 0; digit < classes; digit++)
+            {
+                if (digitReferenceCounts[digit] >= 2)
+                {
+                    using var rows = labels.eq(digit).nonzero().squeeze(1);
+                    using var digitFeatures = reference.Features.index_select(0, rows);
+                    digitStatistics[digit] = GaussianStatistics.FromFeatures(digitFeatures);
+                }
+            }
+        }
+        catch
+        {
+            // The shipped extractor was created for this evaluator; nobody else can release it.
+            if (ownsExtractor)
+            {
+                (extractor as IDisposable)?.Dispose();
+            }
+
+            throw;
         }
     }
 

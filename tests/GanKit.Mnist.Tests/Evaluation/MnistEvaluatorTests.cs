@@ -169,4 +169,15 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
         report.Seed.Should().Be(0);
         report.Fid.Should().BePositive();
     }
+
+    [Fact]
+    public void TheGeneralConstructorRejectsLabelsThatDoNotMatchTheImages()
+    {
+        using var extractor = new MnistFeatureExtractor();
+        using var images = splits.Test.Images.narrow(0, 0, 50);
+        using var labels = splits.Test.Labels.narrow(0, 0, 40);
+
+        FluentActions.Invoking(() => new MnistEvaluator(images, labels, extractor))
+            .Should().Throw<ArgumentException>().WithParameterName("referenceLabels").WithMessage("*got 50 images and labels of shape [40]*");
+    }
 }
