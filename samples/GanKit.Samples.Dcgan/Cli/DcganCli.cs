@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GanKit.Samples.Dcgan.Sweeps;
 
 namespace GanKit.Samples.Dcgan.Cli;
 
@@ -6,7 +7,9 @@ namespace GanKit.Samples.Dcgan.Cli;
 internal static class DcganCli
 {
     /// <summary>Builds the command tree. Actions validate paths, then hand over to <paramref name="runner"/>.</summary>
-    public static RootCommand Build(ISampleRunner runner)
+    /// <param name="runner">The training commands' implementation.</param>
+    /// <param name="sweeps">The sweep commands' implementation; null leaves the <c>sweep</c> command out.</param>
+    public static RootCommand Build(ISampleRunner runner, ISweepHost? sweeps = null)
     {
         ArgumentNullException.ThrowIfNull(runner);
         var root = new RootCommand("Reproduces the DCGAN-on-MNIST report with GanKit: trains the Keras tutorial's architecture and a modified one, evaluates them and compares them over seeds.");
@@ -14,6 +17,11 @@ internal static class DcganCli
         root.Add(CompareCommand(runner));
         root.Add(EvaluateCommand(runner));
         root.Add(GenerateCommand(runner));
+        if (sweeps is not null)
+        {
+            root.Add(SweepCommand.Build(sweeps));
+        }
+
         return root;
     }
 
@@ -21,9 +29,9 @@ internal static class DcganCli
     /// Parses and runs <paramref name="args"/>. Any bad argument gives one line on
     /// <paramref name="error"/> and <see cref="ExitCodes.Usage"/>, never a stack trace.
     /// </summary>
-    public static int Run(string[] args, ISampleRunner runner, TextWriter output, TextWriter error)
+    public static int Run(string[] args, ISampleRunner runner, TextWriter output, TextWriter error, ISweepHost? sweeps = null)
     {
-        var root = Build(runner);
+        var root = Build(runner, sweeps);
         if (args.Length == 0)
         {
             error.WriteLine($"error: give a command: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (--help lists their options).");

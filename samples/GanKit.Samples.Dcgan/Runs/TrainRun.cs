@@ -54,8 +54,9 @@ internal static class TrainRun
     }
 
     /// <summary>Trains, plots, evaluates and writes <c>summary.json</c>.</summary>
+    /// <param name="configure">Sets trainer options beyond the command line's (a sweep's parameters), or null.</param>
     /// <exception cref="OperationCanceledException">Ctrl+C; a checkpoint of the last step was written.</exception>
-    public static EvaluationSummary Execute(TrainSettings settings, Device device, IRunProgress progress, CancellationToken cancellationToken)
+    public static EvaluationSummary Execute(TrainSettings settings, Device device, IRunProgress progress, CancellationToken cancellationToken, Action<AdversarialTrainerOptions>? configure = null)
     {
         var t = settings.Training;
         string folder = settings.Output;
@@ -82,6 +83,7 @@ internal static class TrainRun
             Device = device,
             Resume = settings.Resume,
         };
+        configure?.Invoke(options);
 
         using var trainer = new AdversarialTrainer(generator, discriminator, options);
         var log = LossLog.Open(folder, keepExisting: settings.Resume);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using GanKit.Samples.Dcgan.Cli;
+using GanKit.Samples.Dcgan.ConsoleUi;
+using GanKit.Samples.Dcgan.Runs;
+using GanKit.Sweeps;
+using GanKit.Training;
+using GanKit.Training.Checkpoints;
+
+namespace GanKit.Samples.Dcgan.Sweeps;
+
+/// <summary>The real sweep: each run is a <c>train</c> run with the sweep's parameters, evaluated into its <c>summary.json</c>.</summary>
+internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output, TextWriter error) : ISweepHost
+{
+    /// <inheritdoc />
+    public int Run(SweepRunSettings settings, CancellationToken cancellationToken)
+    {
+        var device = TrainRun.ResolveDevice(settings.Device);
+        var plan = settings.Plan;
+        int mine = plan.Runs.Count(settings.Shard.Contains);
+        output.WriteLine($"Sweep '{plan.Name}': shard {settings.Shard} has {mine} of {plan.Runs.Count} runs; folder {settings.Output}.");
+        var options = new SweepRunnerOptions
+        {
+            Shard = settings.Shard,
+            LeaseTimeout = settings.Lease,
+            RetryFailed = settings.RetryFailed,
+            WaitForHeldRuns = settings.Wait,
+            Progress = new Lines(output, error),
+        };
+
+        SweepRunResult Execute(SweepRun run, string folder, CancellationToken token)
+        {
+            // A folder with a checkpoint is a run a killed or cancelled worker left: continue it.
+            string checkpoints = Path.Combine(folder, AdversarialTrainer.CheckpointsFolderName);
+            bool resume = Directory.Exists(checkpoints) && new CheckpointStore(checkpoints).FindLatestValid() is not null;
+            var training = new TrainingSettings(
+                run.Epochs,
+                DcganSweepSchema.BatchSize(run),
+                run.TryGetParameter("generatorLearningRate", out var rate) ? rate.AsDouble() : SampleOptions.DefaultLearningRate,
+                run.MaxBatchesPerEpoch,
+                settings.Device,
+                settings.DataDirectory,
+                run.EvaluationSamples);
+            var train = new TrainSettings(run.Architecture, checked((int)run.Seed), folder, resume, training);
+            display.Show([$"{run.Id} {run.ConfigurationLabel}, seed {run.Seed}"], runs =>
+                TrainRun.Execute(train, device, runs[0], token, trainerOptions => DcganSweepSchema.Apply(run, trainerOptions)));
+            return SweepRunResult.Success();
+        }
+
+        var result = new SweepRunner(options).Run(plan, settings.Output, Execute, cancellationToken);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Shard {result.Shard}: {result.Completed} finished now, {result.AlreadyFinished} finished before, {result.Failed} failed, {result.PreviouslyFailed} failed before, {result.HeldElsewhere} held by other workers."));
+        if (result.Cancelled)
+        {
+            error.WriteLine("Stopped; the current run wrote a checkpoint and released its claim. Run the same command again (or let another worker) to continue.");
+            return ExitCodes.Cancelled;
+        }
+
+        output.WriteLine($"Write the ranked table with: sweep report {settings.Output}");
+        return ExitCodes.Success;
+    }
+
+    /// <inheritdoc />
+    public int Report(SweepReportSettings settings)
+    {
+        var report = SweepReport.Collect(settings.Directory, rankBy: settings.RankBy);
+        var sections = SweepReportExtras.Build(report);
+        var (markdown, json) = report.WriteFiles(sections);
+        output.WriteLine(report.ToMarkdown());
+        output.WriteLine($"Wrote {markdown} and {json}.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One console line per run event; synchronous so lines keep the order of events.</summary>
+    private sealed class Lines(TextWriter output, TextWriter error) : IProgress<SweepRunEvent>
+    {
+        public void Report(SweepRunEvent value)
+        {
+            string run = $"{value.Run.Id} ({value.Run.ConfigurationLabel}, seed {value.Run.Seed.ToString(CultureInfo.InvariantCulture)})";
+            string seconds = value.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+            switch (value.Kind)
+            {
+                case SweepRunEventKind.Started: output.WriteLine($"start    {run}"); break;
+                case SweepRunEventKind.Resumed: output.WriteLine($"resume   {run} (interrupted earlier; continuing from its checkpoint)"); break;
+                case SweepRunEventKind.Completed: output.WriteLine($"done     {run} in {seconds} s"); break;
+                case SweepRunEventKind.Failed: error.WriteLine($"FAILED   {run} after {seconds} s: {value.Message}"); break;
+                case SweepRunEventKind.AlreadyFinished: output.WriteLine($"skip     {run}: already finished"); break;
+                case SweepRunEventKind.PreviouslyFailed: output.WriteLine($"skip     {run}: failed before ({value.Message}); --retry-failed tries again"); break;
+                case SweepRunEventKind.Cancelled: error.WriteLine($"stopped  {run}"); break;
+            }
+        }
+    }
+}

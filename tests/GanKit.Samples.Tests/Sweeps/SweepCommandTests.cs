@@ -1,0 +1,154 @@
+using GanKit.Samples.Dcgan.Cli;
+using GanKit.Samples.Dcgan.Sweeps;
+using GanKit.Sweeps;
+
+namespace GanKit.Samples.Tests.Sweeps;
+
+public class SweepCommandTests
+{
+    private const string Good = """
+        { "architectures": ["original", "modified"], "seeds": [1, 2], "epochs": 2, "maxBatchesPerEpoch": 3,
+          "grid": { "generatorLearningRate": [0.0002, 0.0001], "loss": ["hinge"] } }
+        """;
+
+    private sealed class RecordingHost : ISweepHost
+    {
+        public object? Received { get; private set; }
+
+        public int Run(SweepRunSettings settings, CancellationToken cancellationToken)
+        {
+            Received = settings;
+            return 0;
+        }
+
+        public int Report(SweepReportSettings settings)
+        {
+            Received = settings;
+            return 0;
+        }
+    }
+
+    private sealed class UnusedRunner : ISampleRunner
+    {
+        public int Train(TrainSettings settings, CancellationToken cancellationToken) => throw new InvalidOperationException("train must not run");
+
+        public int Compare(CompareCommandSettings settings, CancellationToken cancellationToken) => throw new InvalidOperationException("compare must not run");
+
+        public int Evaluate(EvaluateSettings settings, CancellationToken cancellationToken) => throw new InvalidOperationException("evaluate must not run");
+
+        public int Generate(GenerateSettings settings, CancellationToken cancellationToken) => throw new InvalidOperationException("generate must not run");
+    }
+
+    private static (int Code, string Error, RecordingHost Host) Run(params string[] args)
+    {
+        var host = new RecordingHost();
+        var error = new StringWriter();
+        int code = DcganCli.Run(args, new UnusedRunner(), new StringWriter(), error, host);
+        return (code, error.ToString(), host);
+    }
+
+    private static void ShouldBeOneLineUsageError((int Code, string Error, RecordingHost Host) result, string expected)
+    {
+        result.Code.Should().Be(ExitCodes.Usage);
+        result.Error.TrimEnd('\n', '\r').Should().NotContain("\n").And.StartWith("error: ").And.Match(expected);
+        result.Host.Received.Should().BeNull("nothing runs after a bad sweep file");
+    }
+
+    [Fact]
+    public void Run_hands_the_expanded_plan_and_shard_to_the_host()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("sweep.json"), Good);
+
+        var (code, _, host) = Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--shard", "1/3", "--lease-minutes", "2", "--retry-failed");
+
+        code.Should().Be(0);
+        var settings = host.Received.Should().BeOfType<SweepRunSettings>().Subject;
+        settings.Plan.Runs.Should().HaveCount(8);
+        settings.Plan.Runs[0]["loss"].AsString().Should().Be("Hinge");
+        settings.Shard.Should().Be(new SweepShard(1, 3));
+        settings.Output.Should().Be(folder.File("out"));
+        settings.Lease.Should().Be(TimeSpan.FromMinutes(2));
+        settings.RetryFailed.Should().BeTrue();
+        settings.Wait.Should().BeTrue();
+        settings.Device.Should().Be("cpu");
+    }
+
+    [Theory]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "learningRate": 0.1 }""", "error: *sweep.json: $.learningRate: unknown key 'learningRate'*")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": {} }""", "error: *sweep.json: $.grid: the grid is empty*")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "loss": [] } }""", "error: *sweep.json: $.grid.loss: the list of values for 'loss' is empty*")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": -1 }""", "error: *sweep.json: $.epochs: must be at least 1, got -1")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "updateScheme": ["Sideways"] } }""", "error: *$.grid.updateScheme[0]: 'Sideways' is not a valid 'updateScheme'; expected one of: Simultaneous, Alternating*")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "fixed": { "emaDecay": 1.5 } }""", "error: *$.fixed.emaDecay: 'emaDecay' must be below 1, got 1.5")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [-4], "epochs": 1 }""", "error: *$.seeds: the seed -4 is outside*")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1 """, "error: *sweep.json: line *not valid JSON*")]
+    public void Bad_sweep_files_give_one_line_and_exit_code_2(string json, string expected)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("sweep.json"), json);
+
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out")), expected);
+    }
+
+    [Fact]
+    public void A_missing_sweep_file_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("absent.json"), "--out", folder.File("out")), "error: The sweep file *absent.json does not exist.");
+    }
+
+    [Theory]
+    [InlineData("3/3")]
+    [InlineData("one/two")]
+    public void A_bad_shard_is_a_usage_error(string shard)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("sweep.json"), Good);
+
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--shard", shard), $"error: --shard: '{shard}' is not a shard*");
+    }
+
+    [Fact]
+    public void Report_of_a_folder_that_is_not_a_sweep_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+
+        ShouldBeOneLineUsageError(Run("sweep", "report", folder.Path), "error: * is not a sweep folder*");
+        ShouldBeOneLineUsageError(Run("sweep", "report", folder.Path, "--rank-by", "beauty"), "error: --rank-by must be one of fid, kid, classifier_score, precision, recall; got 'beauty'.");
+    }
+
+    [Fact]
+    public void Example_sweep_files_shipped_with_the_sample_are_valid()
+    {
+        string sweeps = Path.Combine(AppContext.BaseDirectory, "sweeps");
+        var files = Directory.GetFiles(sweeps, "*.json");
+
+        files.Should().NotBeEmpty();
+        foreach (var file in files)
+        {
+            SweepCommand.LoadPlan(file).Runs.Should().NotBeEmpty(file);
+        }
+    }
+
+    [Fact]
+    public void The_sweep_in_the_Kubernetes_manifest_is_valid_for_the_sample()
+    {
+        string? root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "GanKit.sln")))
+        {
+            root = Path.GetDirectoryName(root);
+        }
+
+        root.Should().NotBeNull("the tests run inside the repository");
+        var lines = File.ReadAllLines(Path.Combine(root!, "deploy", "kubernetes", "sweep-job.yaml"));
+        int start = Array.FindIndex(lines, l => l.Trim() == "sweep.json: |") + 1;
+        start.Should().BePositive("the ConfigMap holds the sweep file under sweep.json");
+        var block = lines.Skip(start).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal) || l.Length == 0);
+
+        var plan = SweepDefinition.Parse(string.Join('\n', block), DcganSweepSchema.Schema, "sweep-job.yaml").Expand();
+
+        plan.Runs.Should().HaveCount(24);
+    }
+}

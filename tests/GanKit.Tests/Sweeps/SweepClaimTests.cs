@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GanKit.Sweeps;
+using static GanKit.Tests.Sweeps.SweepTestSupport;
+
+namespace GanKit.Tests.Sweeps;
+
+public sealed class SweepClaimTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public void TryAcquire_LetsExactlyOneOfManyRacersWin()
+    {
+        string directory = NewDirectory();
+        using var start = new Barrier(8);
+
+        var winners = Enumerable.Range(0, 8)
+            .Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait();
+                    return SweepClaim.TryAcquire(directory, Lease);
+                },
+                TaskCreationOptions.LongRunning))
+            .ToArray()
+            .Select(t => t.Result)
+            .Where(c => c is not null)
+            .ToArray();
+
+        winners.Should().ContainSingle();
+        Directory.GetFiles(directory, "claim-*.json").Should().ContainSingle();
+    }
+
+    [Fact]
+    public void TryAcquire_RefusesALiveClaim()
+    {
+        string directory = NewDirectory();
+        WriteForeignClaim(directory, 1, Environment.MachineName, Environment.ProcessId + 0, DateTime.UtcNow, released: null, startUtc: null);
+
+        SweepClaim.TryAcquire(directory, Lease).Should().BeNull();
+    }
+
+    [Fact]
+    public void TryAcquire_TakesOverAClaimWhoseProcessIsGoneFromThisHost()
+    {
+        string directory = NewDirectory();
+        int deadPid = ExitedProcessId();
+        WriteForeignClaim(directory, 1, Environment.MachineName, deadPid, DateTime.UtcNow, released: null, startUtc: null);
+
+        var claim = SweepClaim.TryAcquire(directory, Lease);
+
+        claim.Should().NotBeNull();
+        claim!.Number.Should().Be(2);
+        claim.TookOver.Should().BeTrue();
+        File.Exists(Path.Combine(directory, "claim-0001.json")).Should().BeTrue("earlier claims are kept as history");
+    }
+
+    [Fact]
+    public void TryAcquire_WaitsOutTheLeaseOfAnotherHost()
+    {
+        string directory = NewDirectory();
+        string path = WriteForeignClaim(directory, 1, "some-other-node", 1, DateTime.UtcNow, released: null, startUtc: null);
+
+        SweepClaim.TryAcquire(directory, Lease).Should().BeNull("its heartbeat is fresh");
+
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - Lease - TimeSpan.FromSeconds(1));
+        SweepClaim.TryAcquire(directory, Lease).Should().NotBeNull("its heartbeat is older than the lease");
+    }
+
+    [Fact]
+    public void TryAcquire_TakesAReleasedClaimAtOnce()
+    {
+        string directory = NewDirectory();
+        var first = SweepClaim.TryAcquire(directory, Lease)!;
+        first.Release("cancelled");
+
+        var second = SweepClaim.TryAcquire(directory, Lease);
+
+        second!.Number.Should().Be(2);
+    }
+
+    [Fact]
+    public void Heartbeat_KeepsAClaimLivePastTheLease()
+    {
+        string directory = NewDirectory();
+        var claim = SweepClaim.TryAcquire(directory, Lease)!;
+        File.SetLastWriteTimeUtc(claim.Path, DateTime.UtcNow - TimeSpan.FromHours(1));
+        var lease = TimeSpan.FromMinutes(1);
+
+        // Pretend to be another host by judging only the age: the same-host liveness check would
+        // otherwise see this very process alive.
+        SweepClaim.ReadCurrent(directory)!.HeartbeatUtc.Should().BeBefore(DateTime.UtcNow - lease);
+        claim.Heartbeat();
+        SweepClaim.ReadCurrent(directory)!.HeartbeatUtc.Should().BeAfter(DateTime.UtcNow - lease);
+    }
+
+    [Fact]
+    public void UnreadableClaim_IsLiveOnlyWhileYoung()
+    {
+        string directory = NewDirectory();
+        string path = Path.Combine(directory, "claim-0001.json");
+        File.WriteAllText(path, string.Empty);
+
+        SweepClaim.ReadCurrent(directory)!.IsStale(Lease).Should().BeFalse("its creator may still be writing it");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - TimeSpan.FromMinutes(1));
+        SweepClaim.ReadCurrent(directory)!.IsStale(Lease).Should().BeTrue();
+    }
+
+    internal static string WriteForeignClaim(string directory, int number, string host, int pid, DateTime claimedUtc, string? released, DateTime? startUtc)
+    {
+        var record = new SweepClaim.ClaimRecord(Guid.NewGuid().ToString("N"), host, pid, startUtc, claimedUtc, released);
+        string path = Path.Combine(directory, $"claim-{number:D4}.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(record, SweepClaim.ClaimRecord.Json));
+        return path;
+    }
+
+    internal static int ExitedProcessId()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        process.WaitForExit();
+        return process.Id;
+    }
+}
