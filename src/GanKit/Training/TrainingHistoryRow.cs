@@ -1,0 +1,20 @@
+namespace GanKit.Training;
+
+/// <summary>One epoch's summary: mean losses and discriminator scores, time and throughput.</summary>
+/// <param name="Epoch">The epoch, counted from 1.</param>
+/// <param name="Step">Generator steps taken since the run began, at the end of this epoch.</param>
+/// <param name="DiscriminatorLoss">Mean discriminator loss over the epoch's steps (including penalties and L2 terms).</param>
+/// <param name="GeneratorLoss">Mean generator loss over the epoch's steps (including L2 terms).</param>
+/// <param name="RealScore">Mean <c>sigmoid(D(x))</c> on real images: the discriminator's belief that real images are real.</param>
+/// <param name="FakeScore">Mean <c>sigmoid(D(G(z)))</c> on generated images.</param>
+/// <param name="Seconds">Wall-clock seconds the epoch took, samples and checkpoint excluded.</param>
+/// <param name="ImagesPerSecond">Real images consumed per second.</param>
+public sealed record TrainingHistoryRow(
+    int Epoch,
+    long Step,
+    double DiscriminatorLoss,
+    double GeneratorLoss,
+    double RealScore,
+    double FakeScore,
+    double Seconds,
+    double ImagesPerSecond);

@@ -1,0 +1,19 @@
+using static TorchSharp.torch;
+
+namespace GanKit.Tests.TestSupport;
+
+internal static class TensorAssert
+{
+    /// <summary>Same shape, same dtype and every element equal (torch.equal semantics).</summary>
+    public static bool Identical(Tensor a, Tensor b)
+    {
+        if (!a.shape.SequenceEqual(b.shape) || a.dtype != b.dtype)
+        {
+            return false;
+        }
+
+        using var equal = TorchSharp.torch.equal(a, b);
+        using var all = equal.all();
+        return all.item<bool>();
+    }
+}
