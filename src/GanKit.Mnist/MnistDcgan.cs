@@ -32,7 +32,7 @@ public static class MnistDcgan
     /// bias). Output <c>[1, 28, 28]</c>; 2,305,472 trainable and 25,472 non-trainable parameters.
     /// </summary>
     /// <returns>A new generator.</returns>
-    /// <exception cref="Runtime.TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
     public static GeneratorNetwork OriginalGenerator() => new GeneratorBuilder(LatentDim)
         .Dense(7 * 7 * 256, bias: false).BatchNorm().LeakyReLU()
         .Reshape(256, 7, 7)
@@ -46,7 +46,7 @@ public static class MnistDcgan
     /// Dropout 0.3; Flatten; Dense 1 (a logit). 212,865 parameters.
     /// </summary>
     /// <returns>A new discriminator.</returns>
-    /// <exception cref="Runtime.TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
     public static DiscriminatorNetwork OriginalDiscriminator() => new DiscriminatorBuilder(ImageShape)
         .Conv2d(64, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
         .Conv2d(128, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
@@ -65,7 +65,7 @@ public static class MnistDcgan
     /// added block already brings 14x14 to 28x28, so the last layer here uses stride 1.
     /// </remarks>
     /// <returns>A new generator.</returns>
-    /// <exception cref="Runtime.TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
     public static GeneratorNetwork ModifiedGenerator() => new GeneratorBuilder(LatentDim)
         .Dense(7 * 7 * 256, bias: false).BatchNorm().LeakyReLU()
         .Reshape(256, 7, 7)
@@ -82,7 +82,7 @@ public static class MnistDcgan
     /// </summary>
     /// <remarks>The report's text gives the third convolution 64 filters, its code 256; this follows the code.</remarks>
     /// <returns>A new discriminator.</returns>
-    /// <exception cref="Runtime.TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
     public static DiscriminatorNetwork ModifiedDiscriminator() => new DiscriminatorBuilder(ImageShape)
         .Conv2d(64, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
         .Conv2d(128, 5, 2, Padding.Same, regularizer: Regularizers.L2(ModifiedL2)).LeakyReLU().Dropout(DropoutProbability)

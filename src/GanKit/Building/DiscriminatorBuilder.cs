@@ -21,7 +21,7 @@ public sealed class DiscriminatorBuilder : NetworkBuilder<DiscriminatorBuilder>
     /// <summary>Starts a discriminator for samples of <paramref name="inputShape"/>.</summary>
     /// <param name="inputShape">The per-sample shape, channels first (for MNIST <c>1, 28, 28</c>); positive sizes.</param>
     /// <exception cref="ArgumentException"><paramref name="inputShape"/> is empty or has a size that is not positive.</exception>
-    /// <exception cref="Runtime.TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded; the message names the cause and the fix.</exception>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded; the message names the cause and the fix.</exception>
     public DiscriminatorBuilder(params long[] inputShape) : base(CheckShape(inputShape))
     {
     }

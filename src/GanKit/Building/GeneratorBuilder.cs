@@ -20,7 +20,7 @@ public sealed class GeneratorBuilder : NetworkBuilder<GeneratorBuilder>
     /// <summary>Starts a generator that takes latent vectors of length <paramref name="latentDim"/>.</summary>
     /// <param name="latentDim">The latent size; positive.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="latentDim"/> is not positive.</exception>
-    /// <exception cref="Runtime.TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded; the message names the cause and the fix.</exception>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded; the message names the cause and the fix.</exception>
     public GeneratorBuilder(long latentDim) : base([CheckLatent(latentDim)])
     {
     }

@@ -1,5 +1,4 @@
 using GanKit.Internal;
-using GanKit.Runtime;
 
 namespace GanKit;
 

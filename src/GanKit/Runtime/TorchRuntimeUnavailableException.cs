@@ -1,4 +1,4 @@
-namespace GanKit.Runtime;
+namespace GanKit;
 
 /// <summary>
 /// TorchSharp's native library could not be loaded. The message names the cause GanKit found

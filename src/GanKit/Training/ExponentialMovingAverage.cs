@@ -78,6 +78,26 @@ public sealed class ExponentialMovingAverage : IDisposable
         }
     }
 
+    /// <summary>Restarts the average at the module's current weights.</summary>
+    /// <param name="module">The module the average was created from.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="module"/> is null.</exception>
+    /// <exception cref="ArgumentException">The module's parameters or buffers differ from those the average was created with.</exception>
+    /// <exception cref="ObjectDisposedException">The average was disposed.</exception>
+    public void Reset(nn.Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using (torch.no_grad())
+        {
+            var pairs = Match(_parameters, module.named_parameters().Select(p => (p.name, (Tensor)p.parameter)), "parameters")
+                .Concat(Match(_buffers, module.named_buffers(), "buffers"));
+            foreach (var (shadow, live) in pairs)
+            {
+                shadow.copy_(live);
+            }
+        }
+    }
+
     /// <summary>
     /// Loads the averaged weights into <paramref name="module"/> until the returned handle is disposed,
     /// then restores the live ones.

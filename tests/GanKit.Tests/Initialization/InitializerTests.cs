@@ -23,8 +23,9 @@ public class InitializerTests
         double bound = Math.Sqrt(6.0 / (fanIn + fanOut));
         GlorotUniformInitializer.Bound(fanIn, fanOut).Should().BeApproximately(bound, 1e-15);
 
+        // The bound is drawn in float32, so allow its rounding.
         double max = weight.abs().max().item<float>();
-        max.Should().BeLessThanOrEqualTo(bound);
+        max.Should().BeLessThanOrEqualTo(bound * (1 + 1e-6));
         max.Should().BeGreaterThan(bound * 0.99);
         weight.mean().item<float>().Should().BeApproximately(0f, (float)(bound * 0.02));
         module.named_parameters().Single(p => p.name == "bias").parameter.count_nonzero().item<long>().Should().Be(0);

@@ -1,10 +1,14 @@
 using GanKit.Regularization;
+using GanKit.Tests.TestSupport;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GanKit.Tests.Regularization;
 
+// Runs alone: the comparisons below rely on torch's process-wide random stream, which test
+// classes running in parallel would otherwise draw from in between.
+[Collection(NonParallelCollection.Name)]
 public sealed class PenaltyTests
 {
     private const double Step = 1e-6;

@@ -1,4 +1,3 @@
-using GanKit.Runtime;
 
 namespace GanKit.Tests.Runtime;
 

@@ -135,6 +135,22 @@ public sealed class CheckpointStoreTests
     }
 
     [Fact]
+    public void The_checkpoint_just_written_survives_pruning_next_to_higher_numbered_leftovers()
+    {
+        using var dir = new TempDirectory();
+        var store = new CheckpointStore(dir.Path, keepLast: 2);
+        store.Save(8, 80, Writes("old run"));
+        store.Save(9, 90, Writes("old run"));
+        store.HasCheckpoints().Should().BeTrue();
+
+        var fresh = store.Save(1, 10, Writes("new run"));
+
+        Directory.Exists(fresh.Directory).Should().BeTrue();
+        Directory.EnumerateDirectories(dir.Path).Select(Path.GetFileName)
+            .Should().BeEquivalentTo("epoch-0009-step-00000090", "epoch-0001-step-00000010");
+    }
+
+    [Fact]
     public void Keep_last_must_be_positive()
     {
         FluentActions.Invoking(() => new CheckpointStore("x", keepLast: 0))

@@ -51,7 +51,8 @@ internal sealed class ConvTranspose2dModule : nn.Module<Tensor, Tensor>, IRegula
         var y = nn.functional.conv_transpose2d(input, kernel, bias, strides: stride, padding: padding, output_padding: outputPadding);
         if (crop)
         {
-            y = y.narrow(2, 0, outputSize[0]).narrow(3, 0, outputSize[1]);
+            // Contiguous, so the layers after it run on a dense tensor.
+            y = y.narrow(2, 0, outputSize[0]).narrow(3, 0, outputSize[1]).contiguous();
         }
 
         return y.MoveToOuterDisposeScope();

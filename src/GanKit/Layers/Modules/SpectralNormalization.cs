@@ -54,10 +54,14 @@ internal static class SpectralNormalization
             }
         }
 
+        // sigma must not hold u itself: autograd saves dot's operands, and the next forward pass
+        // in the same step (the discriminator sees real, then generated images) updates u in
+        // place, which would fail the backward pass. PyTorch's spectral_norm clones u likewise.
         using (v)
         using (var product = matrix.mv(v))
+        using (var snapshot = u.clone())
         {
-            return u.dot(product);
+            return snapshot.dot(product);
         }
     }
 

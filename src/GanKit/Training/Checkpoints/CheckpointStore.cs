@@ -131,7 +131,7 @@ public sealed partial class CheckpointStore
 
             Directory.Move(temporary, final);
             Log.CheckpointSaved(_logger, final, epoch, step);
-            Prune();
+            Prune(final);
             return new CheckpointInfo(final, manifest);
         }
         catch
@@ -227,12 +227,19 @@ public sealed partial class CheckpointStore
         return true;
     }
 
-    private void Prune()
+    /// <summary>Whether the folder holds any checkpoint folder, valid or not (temporaries aside).</summary>
+    /// <returns>True when at least one checkpoint folder exists.</returns>
+    public bool HasCheckpoints() => Candidates().Any();
+
+    // The checkpoint just written always stays, even when unreadable leftovers of an abandoned
+    // run carry higher epoch numbers.
+    private void Prune(string keep)
     {
         var stale = Candidates()
+            .Where(c => c.Directory != keep)
             .OrderByDescending(c => c.Epoch)
             .ThenByDescending(c => c.Step)
-            .Skip(KeepLast)
+            .Skip(KeepLast - 1)
             .ToList();
         foreach (var (directory, _, _) in stale)
         {

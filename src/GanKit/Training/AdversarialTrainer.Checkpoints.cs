@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using GanKit.Training.Checkpoints;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanKit.Training;
+
+public sealed partial class AdversarialTrainer
+{
+    private const string GeneratorFile = "generator.bin";
+    private const string DiscriminatorFile = "discriminator.bin";
+    private const string GeneratorOptimizerFile = "generator-optimizer.bin";
+    private const string DiscriminatorOptimizerFile = "discriminator-optimizer.bin";
+    private const string AverageFile = "generator-ema.bin";
+    private const string RandomStateFile = "rng.bin";
+    private const string StateFile = "state.json";
+
+    private static readonly JsonSerializerOptions StateJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private LoopState Begin(CheckpointStore store)
+    {
+        if (_options.Resume)
+        {
+            var latest = store.FindLatestValid();
+            if (latest is not null)
+            {
+                return Restore(latest);
+            }
+
+            Log.NothingToResume(_logger, store.Root);
+        }
+        else if (store.HasCheckpoints())
+        {
+            // A fresh run would number its checkpoints from epoch 1 and the older run's higher
+            // epochs would outrank them: refuse rather than mix two runs in one folder.
+            throw new InvalidOperationException($"'{store.Root}' already holds checkpoints of a run. Set {nameof(AdversarialTrainerOptions.Resume)} = true to continue it, or choose another {nameof(AdversarialTrainerOptions.OutputDirectory)}.");
+        }
+
+        // Seeded here, after the networks were built, so two runs with the same seed and the same
+        // initial weights repeat exactly whatever the caller did with the random stream before.
+        torch.manual_seed(_options.Seed);
+        if (Device.type == DeviceType.CUDA)
+        {
+            torch.cuda.manual_seed_all(_options.Seed);
+        }
+
+        return new LoopState(new TrainingHistory());
+    }
+
+    private CheckpointInfo SaveCheckpoint(CheckpointStore store, LoopState loop)
+    {
+        var state = new TrainerState(
+            loop.CompletedEpochs,
+            loop.Step,
+            loop.BatchInEpoch,
+            loop.EpochSums,
+            loop.EpochGeneratorSteps,
+            loop.EpochImages,
+            loop.EpochSeconds,
+            _options.Seed,
+            _options.BatchSize,
+            _options.Loss.Name,
+            _options.UpdateScheme.ToString(),
+            _options.DiscriminatorSteps,
+            _options.EmaDecay);
+
+        return store.Save(loop.CompletedEpochs, loop.Step, folder =>
+        {
+            _generator.save(Path.Combine(folder, GeneratorFile));
+            _discriminator.save(Path.Combine(folder, DiscriminatorFile));
+            _generatorOptimizer.save_state_dict(Path.Combine(folder, GeneratorOptimizerFile));
+            _discriminatorOptimizer.save_state_dict(Path.Combine(folder, DiscriminatorOptimizerFile));
+            if (_ema is not null)
+            {
+                using var stream = File.Create(Path.Combine(folder, AverageFile));
+                using var writer = new BinaryWriter(stream);
+                _ema.Save(writer);
+            }
+
+            using (var rng = torch.random.get_rng_state())
+            {
+                rng.Save(Path.Combine(folder, RandomStateFile));
+            }
+
+            File.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(state, StateJson));
+            loop.History.WriteJson(Path.Combine(folder, HistoryFileName));
+        });
+    }
+
+    private LoopState Restore(CheckpointInfo checkpoint)
+    {
+        var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(checkpoint.PathOf(StateFile)), StateJson)
+            ?? throw new InvalidDataException($"'{checkpoint.PathOf(StateFile)}' holds no trainer state.");
+        WarnIfChanged("Seed", state.Seed.ToString(CultureInfo.InvariantCulture), _options.Seed.ToString(CultureInfo.InvariantCulture));
+        WarnIfChanged("BatchSize", state.BatchSize.ToString(CultureInfo.InvariantCulture), _options.BatchSize.ToString(CultureInfo.InvariantCulture));
+        WarnIfChanged("Loss", state.Loss, _options.Loss.Name);
+        WarnIfChanged("UpdateScheme", state.UpdateScheme, _options.UpdateScheme.ToString());
+        WarnIfChanged("DiscriminatorSteps", state.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture), _options.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture));
+
+        _generator.load(checkpoint.PathOf(GeneratorFile));
+        _discriminator.load(checkpoint.PathOf(DiscriminatorFile));
+        _generatorOptimizer.load_state_dict(checkpoint.PathOf(GeneratorOptimizerFile));
+        _discriminatorOptimizer.load_state_dict(checkpoint.PathOf(DiscriminatorOptimizerFile));
+        if (_ema is not null)
+        {
+            if (checkpoint.Manifest.Files.ContainsKey(AverageFile) && state.EmaDecay == _options.EmaDecay)
+            {
+                using var stream = File.OpenRead(checkpoint.PathOf(AverageFile));
+                using var reader = new BinaryReader(stream);
+                _ema.Load(reader);
+            }
+            else
+            {
+                // No average to continue: start it from the restored weights.
+                WarnIfChanged("EmaDecay", state.EmaDecay.ToString(CultureInfo.InvariantCulture), _options.EmaDecay.ToString(CultureInfo.InvariantCulture));
+                _ema.Reset(_generator);
+            }
+        }
+
+        using (var stream = File.OpenRead(checkpoint.PathOf(RandomStateFile)))
+        using (var reader = new BinaryReader(stream))
+        using (var rng = TensorExtensionMethods.Load(reader))
+        {
+            torch.random.set_rng_state(rng);
+        }
+
+        if (Device.type == DeviceType.CUDA)
+        {
+            // libtorch's CUDA generator state is not reachable from .NET; reseeding from the step
+            // keeps a resumed GPU run deterministic, though not identical to an uninterrupted one.
+            torch.cuda.manual_seed_all(unchecked(_options.Seed + state.Step) & long.MaxValue);
+        }
+
+        var history = TrainingHistory.ReadJson(checkpoint.PathOf(HistoryFileName));
+        Log.Resumed(_logger, checkpoint.Directory, state.CompletedEpochs, state.Step);
+        return new LoopState(history)
+        {
+            CompletedEpochs = state.CompletedEpochs,
+            Step = state.Step,
+            BatchInEpoch = state.BatchInEpoch,
+            EpochSums = state.EpochSums is { Length: 4 } sums ? sums : new double[4],
+            EpochGeneratorSteps = state.EpochGeneratorSteps,
+            EpochImages = state.EpochImages,
+            EpochSeconds = state.EpochSeconds,
+        };
+    }
+
+    private void WarnIfChanged(string setting, string stored, string current)
+    {
+        if (stored != current)
+        {
+            Log.ResumeSettingChanged(_logger, setting, stored, current);
+        }
+    }
+
+    /// <summary>Where the loop stands; what a checkpoint saves besides the tensors.</summary>
+    private sealed class LoopState
+    {
+        public LoopState(TrainingHistory history) => History = history;
+
+        public TrainingHistory History { get; }
+
+        public int CompletedEpochs { get; set; }
+
+        public long Step { get; set; }
+
+        public long BatchInEpoch { get; set; }
+
+        public double[] EpochSums { get; set; } = new double[4];
+
+        public long EpochGeneratorSteps { get; set; }
+
+        public long EpochImages { get; set; }
+
+        public double EpochSeconds { get; set; }
+
+        public void ResetEpoch()
+        {
+            BatchInEpoch = 0;
+            EpochSums = new double[4];
+            EpochGeneratorSteps = 0;
+            EpochImages = 0;
+            EpochSeconds = 0;
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using GanKit.Data;
+using GanKit.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanKit.Training;
+
+public sealed partial class AdversarialTrainer
+{
+    /// <summary>
+    /// Trains until <see cref="AdversarialTrainerOptions.Epochs"/> epochs are done, writing samples,
+    /// history and a checkpoint at each epoch's end.
+    /// </summary>
+    /// <param name="dataset">The real images; copied once to the training device when they live elsewhere.</param>
+    /// <param name="progress">Receives a report every <see cref="AdversarialTrainerOptions.LogEvery"/> steps and at each epoch's end.</param>
+    /// <param name="cancellationToken">Stops training at the next step boundary, after writing a checkpoint.</param>
+    /// <returns>The history of every epoch of the run, including those done before a resume.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dataset's image shape is not the discriminator's input shape, or it is empty.</exception>
+    /// <exception cref="OperationCanceledException">Cancellation was requested; a checkpoint of the last completed step was written first.</exception>
+    /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; no checkpoint is written after it.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="AdversarialTrainerOptions.Resume"/> is off and the output folder already holds checkpoints of another run.</exception>
+    /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
+    /// <exception cref="IOException">An output file could not be written.</exception>
+    public TrainingHistory Fit(IImageDataset dataset, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!dataset.ImageShape.SequenceEqual(_discriminator.InputShape))
+        {
+            throw new ArgumentException($"The dataset's images have shape [{string.Join(", ", dataset.ImageShape)}] but the discriminator expects [{string.Join(", ", _discriminator.InputShape)}].", nameof(dataset));
+        }
+
+        if (dataset.Count == 0)
+        {
+            throw new ArgumentException("The dataset holds no images.", nameof(dataset));
+        }
+
+        using var copied = dataset.Device == Device ? null : new TensorImageDataset(dataset.Images.to(Device));
+        if (copied is not null)
+        {
+            Log.DatasetCopied(_logger, dataset.Count, dataset.Device.ToString(), Device.ToString());
+        }
+
+        var data = (IImageDataset?)copied ?? dataset;
+        Directory.CreateDirectory(_options.OutputDirectory);
+        var store = CreateStore();
+        var loop = Begin(store);
+
+        long batchesPerEpoch = ShuffledBatches.BatchesPerEpoch(data.Count, _options.BatchSize, _options.DropLastBatch);
+        if (_options.MaxBatchesPerEpoch > 0)
+        {
+            batchesPerEpoch = Math.Min(batchesPerEpoch, _options.MaxBatchesPerEpoch);
+        }
+
+        Log.TrainingStarted(_logger, Device.ToString(), loop.CompletedEpochs + 1, _options.Epochs, batchesPerEpoch, _options.BatchSize, _options.UpdateScheme, _options.Loss.Name);
+        for (int epoch = loop.CompletedEpochs + 1; epoch <= _options.Epochs; epoch++)
+        {
+            RunEpoch(data, store, loop, epoch, batchesPerEpoch, progress, cancellationToken);
+        }
+
+        WriteProgressGif();
+        return loop.History;
+    }
+
+    /// <summary>The seed of epoch <paramref name="epoch"/>'s shuffle, derived from the run's seed.</summary>
+    internal static long EpochSeed(long seed, int epoch) => unchecked((seed * 1_000_003L) + epoch) & long.MaxValue;
+
+    private void RunEpoch(IImageDataset data, Checkpoints.CheckpointStore store, LoopState loop, int epoch, long batchesPerEpoch, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        double secondsBefore = loop.EpochSeconds;
+        using var sums = torch.tensor(loop.EpochSums, dtype: ScalarType.Float64, device: Device);
+        using var firstBadStep = torch.full(1, -1L, dtype: ScalarType.Int64, device: Device);
+        var window = new Window(loop.EpochSums, loop.Step, loop.EpochImages, loop.EpochGeneratorSteps, secondsBefore);
+
+        _generator.train();
+        _discriminator.train();
+        long skip = loop.BatchInEpoch;
+        long batchIndex = 0;
+        foreach (var batch in ShuffledBatches.Epoch(data, _options.BatchSize, EpochSeed(_options.Seed, epoch), _options.DropLastBatch).Take(checked((int)batchesPerEpoch)))
+        {
+            using (batch)
+            {
+                batchIndex++;
+
+                // A run resumed mid-epoch sees the same permutation and skips what it already did.
+                if (batchIndex <= skip)
+                {
+                    continue;
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    loop.EpochSeconds = secondsBefore + clock.Elapsed.TotalSeconds;
+                    StopForCancellation(store, loop, epoch, sums, firstBadStep, cancellationToken);
+                }
+
+                loop.Step++;
+                loop.BatchInEpoch = batchIndex;
+                bool generatorStep = _options.UpdateScheme == UpdateScheme.Simultaneous || loop.Step % _options.DiscriminatorSteps == 0;
+                using (var scope = torch.NewDisposeScope())
+                {
+                    var result = _options.UpdateScheme == UpdateScheme.Simultaneous
+                        ? SimultaneousStep(batch)
+                        : AlternatingStep(batch, generatorStep);
+                    Accumulate(sums, firstBadStep, result, loop.Step);
+                    StepCompleted?.Invoke(this, new TrainingStepEventArgs(epoch, loop.Step, batchIndex, result.DiscriminatorLoss, result.GeneratorLoss));
+                }
+
+                loop.EpochImages += batch.shape[0];
+                if (generatorStep)
+                {
+                    loop.EpochGeneratorSteps++;
+                }
+
+                if (loop.Step % _options.LogEvery == 0 && batchIndex < batchesPerEpoch)
+                {
+                    var report = window.Advance(ReadSums(sums, firstBadStep, epoch), loop, secondsBefore + clock.Elapsed.TotalSeconds);
+                    Log.StepReport(_logger, loop.Step, epoch, batchIndex, batchesPerEpoch, report.DiscriminatorLoss, report.GeneratorLoss);
+                    progress?.Report(report with { Epoch = epoch, Epochs = _options.Epochs, BatchesPerEpoch = batchesPerEpoch });
+                }
+            }
+        }
+
+        // The read-back synchronises with the device, so the epoch's time is the real one.
+        double[] totals = ReadSums(sums, firstBadStep, epoch);
+        double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
+        long steps = loop.BatchInEpoch;
+        var row = new TrainingHistoryRow(
+            epoch,
+            loop.Step,
+            totals[0] / Math.Max(steps, 1),
+            loop.EpochGeneratorSteps > 0 ? totals[1] / loop.EpochGeneratorSteps : double.NaN,
+            totals[2] / Math.Max(steps, 1),
+            totals[3] / Math.Max(steps, 1),
+            seconds,
+            seconds > 0 ? loop.EpochImages / seconds : 0);
+        var endReport = window.Advance(totals, loop, seconds) with { Epoch = epoch, Epochs = _options.Epochs, BatchesPerEpoch = batchesPerEpoch, IsEpochEnd = true };
+
+        loop.History.Add(row);
+        loop.CompletedEpochs = epoch;
+        loop.ResetEpoch();
+        string samplePath = WriteSamples(epoch);
+        loop.History.WriteCsv(Path.Combine(_options.OutputDirectory, MetricsFileName));
+        loop.History.WriteJson(Path.Combine(_options.OutputDirectory, HistoryFileName));
+        var checkpoint = SaveCheckpoint(store, loop);
+        Log.EpochCompleted(_logger, epoch, _options.Epochs, row.DiscriminatorLoss, row.GeneratorLoss, row.RealScore, row.FakeScore, row.Seconds, row.ImagesPerSecond);
+        progress?.Report(endReport);
+        EpochCompleted?.Invoke(this, new TrainingEpochEventArgs(row, samplePath, checkpoint.Directory));
+    }
+
+    private void StopForCancellation(Checkpoints.CheckpointStore store, LoopState loop, int epoch, Tensor sums, Tensor firstBadStep, CancellationToken cancellationToken)
+    {
+        // Never checkpoint weights that already went non-finite: ReadSums throws first.
+        loop.EpochSums = ReadSums(sums, firstBadStep, epoch);
+        var checkpoint = SaveCheckpoint(store, loop);
+        Log.Cancelled(_logger, loop.Step, epoch, checkpoint.Directory);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static void Accumulate(Tensor sums, Tensor firstBadStep, StepResult result, long step)
+    {
+        // Everything stays on the device: no .item() here, so a GPU step never waits on the host.
+        var generatorLoss = result.GeneratorLoss ?? torch.zeros_like(result.DiscriminatorLoss);
+        var row = torch.stack(new[] { result.DiscriminatorLoss, generatorLoss, result.RealScore, result.FakeScore }).to(ScalarType.Float64);
+        sums.add_(row);
+        var bad = row.isfinite().logical_not().any();
+        var firstTime = firstBadStep.lt(0).logical_and(bad);
+        firstBadStep.masked_fill_(firstTime, step);
+    }
+
+    private double[] ReadSums(Tensor sums, Tensor firstBadStep, int epoch)
+    {
+        long bad;
+        using (var cpuBad = firstBadStep.cpu())
+        {
+            bad = cpuBad.item<long>();
+        }
+
+        if (bad >= 0)
+        {
+            Log.Diverged(_logger, bad, epoch);
+            throw new TrainingDivergedException(epoch, bad, $"Training diverged: a loss was NaN or infinite at step {bad} (epoch {epoch}). The newest checkpoint under '{Path.Combine(_options.OutputDirectory, CheckpointsFolderName)}' predates it; lower the learning rates or add a penalty before resuming.");
+        }
+
+        using var cpu = sums.cpu();
+        return cpu.data<double>().ToArray();
+    }
+
+    private string WriteSamples(int epoch)
+    {
+        string path = Path.Combine(_options.OutputDirectory, SamplesFolderName, SampleFileName(epoch));
+        using var images = GenerateFrom(_sampleNoise);
+        ImageGrid.SavePng(images, path, columns: (int)Math.Ceiling(Math.Sqrt(_options.SampleCount)));
+        return path;
+    }
+
+    private static string SampleFileName(int epoch) => FormattableString.Invariant($"epoch-{epoch:D4}.png");
+
+    private void WriteProgressGif()
+    {
+        var frames = Enumerable.Range(1, _options.Epochs)
+            .Select(e => Path.Combine(_options.OutputDirectory, SamplesFolderName, SampleFileName(e)))
+            .Where(File.Exists)
+            .ToList();
+        if (frames.Count > 0)
+        {
+            AnimatedGif.Save(frames, Path.Combine(_options.OutputDirectory, SamplesFolderName, ProgressGifFileName), lastFrameDelay: 200);
+        }
+    }
+
+    /// <summary>Host-side bookkeeping of the means between two progress reports.</summary>
+    private sealed class Window
+    {
+        private double[] _sums;
+        private long _step;
+        private long _images;
+        private long _generatorSteps;
+        private double _seconds;
+
+        public Window(double[] sums, long step, long images, long generatorSteps, double seconds)
+        {
+            _sums = (double[])sums.Clone();
+            _step = step;
+            _images = images;
+            _generatorSteps = generatorSteps;
+            _seconds = seconds;
+        }
+
+        public TrainingProgress Advance(double[] sums, LoopState loop, double seconds)
+        {
+            long steps = Math.Max(loop.Step - _step, 1);
+            long generatorSteps = loop.EpochGeneratorSteps - _generatorSteps;
+            double elapsed = seconds - _seconds;
+            var report = new TrainingProgress(
+                0,
+                0,
+                loop.Step,
+                loop.BatchInEpoch,
+                0,
+                (sums[0] - _sums[0]) / steps,
+                generatorSteps > 0 ? (sums[1] - _sums[1]) / generatorSteps : double.NaN,
+                (sums[2] - _sums[2]) / steps,
+                (sums[3] - _sums[3]) / steps,
+                elapsed > 0 ? (loop.EpochImages - _images) / elapsed : 0,
+                false);
+            _sums = (double[])sums.Clone();
+            _step = loop.Step;
+            _images = loop.EpochImages;
+            _generatorSteps = loop.EpochGeneratorSteps;
+            _seconds = seconds;
+            return report;
+        }
+    }
+}

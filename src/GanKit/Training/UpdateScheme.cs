@@ -1,0 +1,19 @@
+namespace GanKit.Training;
+
+/// <summary>How one training step updates the two networks.</summary>
+public enum UpdateScheme
+{
+    /// <summary>
+    /// The Keras DCGAN tutorial's step, and the report's: one generator forward pass, the
+    /// discriminator on the real and on the generated batch, both losses from that single pass,
+    /// then both networks updated together. Each network's gradients come from its own loss only.
+    /// </summary>
+    Simultaneous = 0,
+
+    /// <summary>
+    /// The PyTorch DCGAN step: a discriminator update on detached generated images, then (every
+    /// <see cref="AdversarialTrainerOptions.DiscriminatorSteps"/> batches) a generator update on
+    /// fresh noise through the just-updated discriminator.
+    /// </summary>
+    Alternating = 1,
+}

@@ -1,0 +1,40 @@
+using GanKit.Regularization;
+using GanKit.Tests.TestSupport;
+using GanKit.Training;
+using TorchSharp;
+
+namespace GanKit.Tests.Training;
+
+// TorchSharp's live-tensor count is process-wide: nothing else may create tensors meanwhile.
+[Collection(NonParallelCollection.Name)]
+public sealed class AdversarialTrainerLeakTests
+{
+    [Fact]
+    public void The_live_tensor_count_stays_flat_across_fifty_steps()
+    {
+        using var dir = new TempDirectory();
+        var options = TinyGan.Options(dir.Path);
+        options.Epochs = 1;
+        options.LogEvery = 10;
+        options.Penalty = new GradientPenalty();
+        options.EmaDecay = 0.5;
+        using var data = TinyGan.Data(count: 8 * 60);
+        using var trainer = new AdversarialTrainer(TinyGan.Generator(), TinyGan.Discriminator(), options);
+        var global = new Dictionary<long, long>();
+        var thread = new Dictionary<long, long>();
+        trainer.StepCompleted += (_, e) =>
+        {
+            if (e.Step is 10 or 60)
+            {
+                global[e.Step] = torch.Tensor.TotalCount;
+                thread[e.Step] = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+            }
+        };
+
+        trainer.Fit(data);
+
+        global.Should().ContainKeys(10, 60);
+        global[60].Should().Be(global[10], "every step's tensors are released by its dispose scope");
+        thread[60].Should().Be(thread[10]);
+    }
+}
