@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace GanKit.Samples.Dcgan.Cli;
+
+/// <summary>The options the commands share, with the reproduced report's settings as defaults.</summary>
+internal static class SampleOptions
+{
+    /// <summary>Epochs of the report's runs.</summary>
+    public const int DefaultEpochs = 50;
+
+    /// <summary>Batch size of the report's runs.</summary>
+    public const int DefaultBatchSize = 256;
+
+    /// <summary>Adam learning rate of the report's runs.</summary>
+    public const double DefaultLearningRate = 1e-4;
+
+    /// <summary>Generated images in the final evaluation, the usual size for FID on MNIST.</summary>
+    public const int DefaultEvalSamples = 10_000;
+
+    /// <summary>The architectures <c>--arch</c> accepts.</summary>
+    public static readonly string[] Architectures = ["original", "modified"];
+
+    /// <summary>The devices <c>--device</c> accepts.</summary>
+    public static readonly string[] Devices = ["cpu", "cuda"];
+
+    public static Option<int> Positive(string name, int defaultValue, string description) =>
+        WithCheck(new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue }, v => v > 0, "must be a positive whole number");
+
+    public static Option<int?> OptionalPositive(string name, string description) =>
+        WithCheck(new Option<int?>(name) { Description = description }, v => v is null || v > 0, "must be a positive whole number");
+
+    public static Option<double> LearningRate() =>
+        WithCheck(
+            new Option<double>("--lr") { Description = "Adam learning rate of both networks.", DefaultValueFactory = _ => DefaultLearningRate },
+            v => v > 0 && double.IsFinite(v),
+            "must be a positive number");
+
+    public static Option<int> Seed(string description = "Seed of weights, noise and batch order.") =>
+        new("--seed") { Description = description, DefaultValueFactory = _ => 1 };
+
+    public static Option<string> OneOf(string name, string[] allowed, string? defaultValue, string description)
+    {
+        var option = new Option<string>(name) { Description = description + $" One of: {string.Join(", ", allowed)}." };
+        if (defaultValue is not null)
+        {
+            option.DefaultValueFactory = _ => defaultValue;
+        }
+        else
+        {
+            option.Required = true;
+        }
+
+        option.Validators.Add(result =>
+        {
+            string? value = result.GetValueOrDefault<string>();
+            if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
+            {
+                result.AddError($"{name} must be one of {string.Join(", ", allowed)}; got '{value}'.");
+            }
+        });
+        return option;
+    }
+
+    public static Option<string> Device() => OneOf("--device", Devices, "cpu", "Where to train.");
+
+    public static Option<string?> DataDirectory() =>
+        new("--data") { Description = "Folder where MNIST is cached (downloaded on first use when empty)." };
+
+    public static Option<int> EvalSamples() =>
+        Positive("--eval-samples", DefaultEvalSamples, "Generated images used for the final evaluation.");
+
+    public static Option<IReadOnlyList<int>> Seeds() => new("--seeds")
+    {
+        Description = "Comma-separated seeds, one run per architecture and seed.",
+        DefaultValueFactory = _ => [1, 2, 3],
+        CustomParser = ParseSeeds,
+    };
+
+    private static IReadOnlyList<int> ParseSeeds(ArgumentResult result)
+    {
+        string text = string.Join(",", result.Tokens.Select(t => t.Value));
+        var seeds = new List<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed))
+            {
+                result.AddError($"--seeds must be whole numbers separated by commas; '{part}' is not one.");
+                return [];
+            }
+
+            if (seeds.Contains(seed))
+            {
+                result.AddError($"--seeds lists {seed} twice; each seed is one run.");
+                return [];
+            }
+
+            seeds.Add(seed);
+        }
+
+        if (seeds.Count == 0)
+        {
+            result.AddError("--seeds needs at least one seed.");
+        }
+
+        return seeds;
+    }
+
+    private static Option<T> WithCheck<T>(Option<T> option, Func<T, bool> isValid, string expectation)
+    {
+        option.Validators.Add(result =>
+        {
+            T value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                // The text did not convert; the parser already reports that error.
+                return;
+            }
+
+            if (!isValid(value))
+            {
+                result.AddError($"{option.Name} {expectation}; got {Convert.ToString(value, CultureInfo.InvariantCulture)}.");
+            }
+        });
+        return option;
+    }
+}

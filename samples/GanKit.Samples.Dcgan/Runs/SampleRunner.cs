@@ -1,0 +1,124 @@
+using System.Globalization;
+using GanKit.Imaging;
+using GanKit.Samples.Dcgan.Cli;
+using GanKit.Samples.Dcgan.ConsoleUi;
+using GanKit.Samples.Dcgan.Reporting;
+using GanKit.Training;
+using TorchSharp;
+
+namespace GanKit.Samples.Dcgan.Runs;
+
+/// <summary>The real work behind each command, with GanKit.</summary>
+internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, TextWriter error) : ISampleRunner
+{
+    /// <inheritdoc />
+    public int Train(TrainSettings settings, CancellationToken cancellationToken)
+    {
+        var device = TrainRun.ResolveDevice(settings.Training.Device);
+        TrainRun.CheckFolder(settings.Output, settings.Arch, settings.Resume);
+        string label = $"{settings.Arch} seed {settings.Seed}";
+        try
+        {
+            var summary = display.Show([label], runs => TrainRun.Execute(settings, device, runs[0], cancellationToken));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: FID {summary.Fid:F2}  KID {summary.Kid:F4}  classifier score {summary.ClassifierScore:F3}  precision {summary.Precision:F3}  recall {summary.Recall:F3}"));
+            output.WriteLine($"Wrote {Path.Combine(settings.Output, EvaluationSummary.FileName)}.");
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"Stopped; a checkpoint was written. Continue with: train --arch {settings.Arch} --seed {settings.Seed} --out {settings.Output} --resume (and the same other options).");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <inheritdoc />
+    public int Compare(CompareCommandSettings settings, CancellationToken cancellationToken)
+    {
+        var t = settings.Training;
+        var device = TrainRun.ResolveDevice(t.Device);
+        var plan = settings.Seeds
+            .SelectMany(seed => new[] { CompareAssembler.First, CompareAssembler.Second }.Select(arch => (Arch: arch, Seed: seed)))
+            .Select(r => new FinishedRun(r.Arch, r.Seed, Path.Combine(settings.Output, $"{r.Arch}-seed{r.Seed}")))
+            .ToList();
+
+        try
+        {
+            display.Show(plan.Select(r => $"{r.Arch} seed {r.Seed}").ToList(), runs =>
+            {
+                for (int i = 0; i < plan.Count; i++)
+                {
+                    var run = plan[i];
+                    Directory.CreateDirectory(run.Folder);
+                    if (File.Exists(Path.Combine(run.Folder, EvaluationSummary.FileName)) && FinishedAt(run.Folder, t.Epochs))
+                    {
+                        // A finished run from an earlier, interrupted compare: keep it.
+                        runs[i].Note($"{run.Arch} seed {run.Seed}: already finished in {run.Folder}; reusing it.");
+                        continue;
+                    }
+
+                    bool resume = HasCheckpoint(run.Folder);
+                    TrainRun.Execute(new TrainSettings(run.Arch, run.Seed, run.Folder, resume, t), device, runs[i], cancellationToken);
+                }
+
+                return 0;
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"Stopped; the current run wrote a checkpoint. Run the same compare command again to continue where it stopped.");
+            return ExitCodes.Cancelled;
+        }
+
+        var compareSettings = new CompareSettings(t.Epochs, t.BatchSize, t.LearningRate, settings.Seeds, t.MaxBatches);
+        string report = CompareAssembler.Write(settings.Output, compareSettings, plan, Architectures.Summaries);
+        output.WriteLine($"Wrote {report} and {Path.Combine(settings.Output, CompareAssembler.FigureFileName)}.");
+        return ExitCodes.Success;
+    }
+
+    /// <inheritdoc />
+    public int Evaluate(EvaluateSettings settings, CancellationToken cancellationToken)
+    {
+        var device = TrainRun.ResolveDevice(settings.Device);
+        string runFolder = RunInfo.FindRunFolder(settings.Checkpoint);
+        var info = RunInfo.Load(runFolder);
+        var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint);
+        using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device);
+        output.WriteLine($"Evaluating {info.Arch} seed {info.Seed} at epoch {checkpoint.Epoch} (step {checkpoint.Step}) from {checkpoint.Directory}...");
+        var report = Evaluation.Run(n => TrainedGenerator.Generate(generator, n, device), settings.EvalSamples, settings.Seed, settings.DataDirectory);
+        Evaluation.Write(runFolder, report, info, checkpoint.Epoch);
+        output.WriteLine(report.ToMarkdown());
+        output.WriteLine($"Wrote {Path.Combine(runFolder, EvaluationSummary.FileName)}.");
+        return ExitCodes.Success;
+    }
+
+    /// <inheritdoc />
+    public int Generate(GenerateSettings settings, CancellationToken cancellationToken)
+    {
+        var device = TrainRun.ResolveDevice(settings.Device);
+        string runFolder = RunInfo.FindRunFolder(settings.Checkpoint);
+        var info = RunInfo.Load(runFolder);
+        var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint);
+        using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device);
+        torch.manual_seed(settings.Seed);
+        using var images = TrainedGenerator.Sample(n => TrainedGenerator.Generate(generator, n, device), settings.Count);
+        ImageGrid.SavePng(images, settings.Output, columns: (int)Math.Ceiling(Math.Sqrt(settings.Count)));
+        output.WriteLine($"Wrote {settings.Count} digits from {info.Arch} seed {info.Seed}, epoch {checkpoint.Epoch}, to {settings.Output}.");
+        return ExitCodes.Success;
+    }
+
+    private static bool HasCheckpoint(string runFolder)
+    {
+        string root = Path.Combine(runFolder, AdversarialTrainer.CheckpointsFolderName);
+        return Directory.Exists(root) && new Training.Checkpoints.CheckpointStore(root).FindLatestValid() is not null;
+    }
+
+    // Only a run whose newest checkpoint is the last epoch of this comparison is finished; a
+    // summary left by a run with another epoch count is not this comparison's result.
+    private static bool FinishedAt(string runFolder, int epochs)
+    {
+        string root = Path.Combine(runFolder, AdversarialTrainer.CheckpointsFolderName);
+        var latest = Directory.Exists(root) ? new Training.Checkpoints.CheckpointStore(root).FindLatestValid() : null;
+        return latest is not null && latest.Epoch == epochs && latest.Step > 0;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using GanKit.Mnist;
+using GanKit.Samples.Dcgan.Cli;
+using GanKit.Samples.Dcgan.ConsoleUi;
+using GanKit.Samples.Dcgan.Imaging;
+using GanKit.Samples.Dcgan.Reporting;
+using GanKit.Training;
+using GanKit.Training.Checkpoints;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanKit.Samples.Dcgan.Runs;
+
+/// <summary>One training run: MNIST in, every output file of a run folder out.</summary>
+internal static class TrainRun
+{
+    /// <summary>The loss-curve file name inside a run folder.</summary>
+    public const string LossCurveFileName = "loss-curve.png";
+
+    /// <summary>Checks a run folder before anything heavy starts.</summary>
+    /// <exception cref="UsageException">Resuming a folder without checkpoints, starting fresh over an existing run, or resuming with another architecture.</exception>
+    public static void CheckFolder(string folder, string arch, bool resume)
+    {
+        string checkpoints = Path.Combine(folder, AdversarialTrainer.CheckpointsFolderName);
+        bool hasCheckpoint = Directory.Exists(checkpoints) && new CheckpointStore(checkpoints).FindLatestValid() is not null;
+        if (resume && !hasCheckpoint)
+        {
+            throw new UsageException($"--resume: '{folder}' holds no checkpoint to continue from.");
+        }
+
+        if (!resume && hasCheckpoint)
+        {
+            throw new UsageException($"--out '{folder}' already holds a run; pass --resume to continue it, or choose another --out.");
+        }
+
+        if (resume && File.Exists(Path.Combine(folder, RunInfo.FileName)) && RunInfo.Load(folder).Arch != arch)
+        {
+            throw new UsageException($"--resume: '{folder}' holds a {RunInfo.Load(folder).Arch} run, not {arch}.");
+        }
+    }
+
+    /// <summary>Resolves <c>--device</c>.</summary>
+    /// <exception cref="UsageException">CUDA was asked for but is not available.</exception>
+    public static Device ResolveDevice(string device)
+    {
+        if (device == "cuda")
+        {
+            return torch.cuda.is_available()
+                ? torch.CUDA
+                : throw new UsageException("--device cuda: CUDA is not available here (this build references TorchSharp-cpu; reference a TorchSharp-cuda package to train on a GPU).");
+        }
+
+        return torch.CPU;
+    }
+
+    /// <summary>Trains, plots, evaluates and writes <c>summary.json</c>.</summary>
+    /// <exception cref="OperationCanceledException">Ctrl+C; a checkpoint of the last step was written.</exception>
+    public static EvaluationSummary Execute(TrainSettings settings, Device device, IRunProgress progress, CancellationToken cancellationToken)
+    {
+        var t = settings.Training;
+        string folder = settings.Output;
+        var info = new RunInfo(settings.Arch, settings.Seed, t.Epochs, t.BatchSize, t.LearningRate, t.MaxBatches);
+        info.Save(folder);
+
+        using var train = MnistDataset.Load(MnistSplit.Train, new MnistLoadOptions { Directory = t.DataDirectory });
+        train.To(device);
+
+        // Seed before building: the initial weights come from the global stream too.
+        torch.manual_seed(settings.Seed);
+        var (generator, discriminator) = Architectures.Create(settings.Arch);
+        using var g = generator;
+        using var d = discriminator;
+        var options = new AdversarialTrainerOptions
+        {
+            Epochs = t.Epochs,
+            BatchSize = t.BatchSize,
+            MaxBatchesPerEpoch = t.MaxBatches ?? 0,
+            Seed = settings.Seed,
+            OutputDirectory = folder,
+            GeneratorLearningRate = t.LearningRate,
+            DiscriminatorLearningRate = t.LearningRate,
+            Device = device,
+            Resume = settings.Resume,
+        };
+
+        using var trainer = new AdversarialTrainer(generator, discriminator, options);
+        var log = LossLog.Open(folder, keepExisting: settings.Resume);
+        long batchesPerEpoch = GanKit.Data.ShuffledBatches.BatchesPerEpoch(train.Count, t.BatchSize, options.DropLastBatch);
+        if (t.MaxBatches is int max)
+        {
+            batchesPerEpoch = Math.Min(batchesPerEpoch, max);
+        }
+
+        var adapter = new ProgressAdapter(progress, log, t.Epochs, t.Epochs * batchesPerEpoch);
+        trainer.StepCompleted += adapter.OnStep;
+        TrainingHistory history;
+        try
+        {
+            history = trainer.Fit(train, adapter, cancellationToken);
+        }
+        finally
+        {
+            log.Save();
+        }
+
+        var points = log.Points.Count > 1
+            ? log.Points
+            : history.Rows.Select(r => new LossPoint(r.Epoch, r.DiscriminatorLoss, r.GeneratorLoss)).ToList();
+        LossCurvePlot.Save(points, log.Points.Count > 1 ? "step" : "epoch", $"{settings.Arch} DCGAN, seed {settings.Seed}", Path.Combine(folder, LossCurveFileName));
+        progress.Note($"Wrote samples, {AdversarialTrainer.MetricsFileName}, {AdversarialTrainer.HistoryFileName}, checkpoints and {LossCurveFileName} to {folder}.");
+
+        progress.Note($"Evaluating {t.EvalSamples.ToString(CultureInfo.InvariantCulture)} generated digits against the MNIST test split...");
+        var report = Evaluation.Run(trainer.Generate, t.EvalSamples, settings.Seed, t.DataDirectory);
+        return Evaluation.Write(folder, report, info, history.Rows.Count == 0 ? 0 : history.Rows[^1].Epoch);
+    }
+
+    /// <summary>Feeds the display and the loss log every step, and prints a line at each epoch's end.</summary>
+    private sealed class ProgressAdapter(IRunProgress display, LossLog log, int epochs, long totalSteps) : IProgress<TrainingProgress>
+    {
+        public void OnStep(object? sender, TrainingStepEventArgs e)
+        {
+            // Reading a loss waits for the device to finish the step: free on the CPU, and on a GPU
+            // a small price for a per-step loss curve.
+            double dLoss = e.DiscriminatorLoss.item<float>();
+            double gLoss = e.GeneratorLoss?.item<float>() ?? double.NaN;
+            log.Add(new LossPoint(e.Step, dLoss, gLoss));
+            display.Report(new ProgressSnapshot(e.Epoch, epochs, e.Step, totalSteps, dLoss, gLoss));
+        }
+
+        public void Report(TrainingProgress value)
+        {
+            if (value.IsEpochEnd)
+            {
+                display.Note(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {value.Epoch}/{value.Epochs}: D {value.DiscriminatorLoss:F4}  G {value.GeneratorLoss:F4}  D(x) {value.RealScore:F3}  D(G(z)) {value.FakeScore:F3}  {value.ImagesPerSecond:F0} images/s"));
+            }
+        }
+    }
+}

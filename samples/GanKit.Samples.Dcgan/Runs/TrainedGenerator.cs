@@ -1,0 +1,82 @@
+using GanKit.Samples.Dcgan.Cli;
+using GanKit.Training.Checkpoints;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanKit.Samples.Dcgan.Runs;
+
+/// <summary>Loads the generator of a run from its newest valid checkpoint.</summary>
+internal static class TrainedGenerator
+{
+    // The trainer's checkpoint keeps the generator's weights (Module.save format) under this name.
+    private const string GeneratorFile = "generator.bin";
+
+    /// <summary>Finds the checkpoint a <c>--checkpoint</c> argument points at.</summary>
+    /// <param name="argument">A run folder, its checkpoints folder, or one checkpoint folder.</param>
+    /// <exception cref="UsageException">No valid checkpoint is there.</exception>
+    public static CheckpointInfo FindCheckpoint(string argument)
+    {
+        string full = Path.GetFullPath(argument);
+        if (File.Exists(Path.Combine(full, CheckpointStore.ManifestFileName)))
+        {
+            return CheckpointStore.TryVerify(full, out var info, out string? reason)
+                ? info!
+                : throw new UsageException($"--checkpoint '{argument}' is not a valid checkpoint: {reason}");
+        }
+
+        string root = Directory.Exists(Path.Combine(full, Training.AdversarialTrainer.CheckpointsFolderName))
+            ? Path.Combine(full, Training.AdversarialTrainer.CheckpointsFolderName)
+            : full;
+        return new CheckpointStore(root).FindLatestValid()
+            ?? throw new UsageException($"--checkpoint '{argument}' holds no valid checkpoint; train writes them to <run>/checkpoints at each epoch's end.");
+    }
+
+    /// <summary>Builds the run's architecture and loads the checkpoint's generator weights, in evaluation mode on <paramref name="device"/>.</summary>
+    /// <exception cref="UsageException">The checkpoint has no generator weights.</exception>
+    public static GeneratorNetwork Load(string arch, CheckpointInfo checkpoint, Device device)
+    {
+        if (!checkpoint.Manifest.Files.ContainsKey(GeneratorFile))
+        {
+            throw new UsageException($"Checkpoint '{checkpoint.Directory}' has no {GeneratorFile}.");
+        }
+
+        var (generator, discriminator) = Architectures.Create(arch);
+        discriminator.Dispose();
+        generator.load(checkpoint.PathOf(GeneratorFile));
+        generator.to(device);
+        generator.eval();
+        return generator;
+    }
+
+    /// <summary>Draws <paramref name="count"/> images in chunks, so 10,000 samples never hold 10,000 samples' activations at once.</summary>
+    /// <returns>A CPU tensor <c>[count, 1, 28, 28]</c> in [-1, 1]; the caller owns it.</returns>
+    public static Tensor Sample(Func<int, Tensor> generate, int count, int chunk = 500)
+    {
+        var parts = new List<Tensor>();
+        try
+        {
+            for (int done = 0; done < count; done += chunk)
+            {
+                using var part = generate(Math.Min(chunk, count - done));
+                parts.Add(part.cpu().detach());
+            }
+
+            return torch.cat(parts, 0);
+        }
+        finally
+        {
+            foreach (var part in parts)
+            {
+                part.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Runs the generator on fresh noise without gradients.</summary>
+    public static Tensor Generate(GeneratorNetwork generator, int count, Device device)
+    {
+        using var noGrad = torch.no_grad();
+        using var noise = torch.randn(new[] { (long)count, generator.LatentDim }, device: device);
+        return generator.call(noise);
+    }
+}

@@ -1,0 +1,132 @@
+using Xunit.Abstractions;
+using System.Text.Json;
+using GanKit.Mnist.Evaluation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanKit.Mnist.Tests.Evaluation;
+
+/// <summary>
+/// The evaluator on real MNIST. Sample counts are kept at 2,000-5,000 so the class runs in
+/// seconds; the test split (10,000 images) is the reference throughout.
+/// </summary>
+[Collection(MnistSplitsCollection.Name)]
+public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHelper output)
+{
+    private const int TrainSamples = 5000;
+    private const int NoiseSamples = 2000;
+
+    [Fact]
+    public void TrainImagesScoreLikeTheTestSplit()
+    {
+        using var images = splits.Train.Images.narrow(0, 0, TrainSamples);
+
+        var report = splits.Evaluator.Evaluate(images);
+
+        output.WriteLine($"FID test vs {TrainSamples} train images: {report.Fid:F4}");
+        output.WriteLine(report.ToMarkdown());
+        report.Fid.Should().BeLessThan(1.0);
+        report.Kid.Should().BeLessThan(0.01);
+        report.Precision.Should().BeGreaterThan(0.9);
+        report.Recall.Should().BeGreaterThan(0.9);
+        report.ClassifierScore.Should().BeGreaterThan(9.0);
+        report.Histogram.CoveredClasses.Should().Be(10);
+        report.KlFromUniform.Should().BeLessThan(0.01);
+        report.Digits.Should().OnlyContain(d => d.Fid < 5.0 && d.MeanConfidence > 0.95);
+    }
+
+    [Fact]
+    public void UniformNoiseIsFarFromTheTestSplit()
+    {
+        using var generator = new torch.Generator(7);
+        using var noise = torch.rand(NoiseSamples, 1, 28, 28, generator: generator) * 2 - 1;
+        using var train = splits.Train.Images.narrow(0, 0, NoiseSamples);
+
+        var noiseReport = splits.Evaluator.Evaluate(noise);
+        var trainReport = splits.Evaluator.Evaluate(train);
+
+        output.WriteLine($"FID test vs {NoiseSamples} uniform-noise images: {noiseReport.Fid:F2}");
+        output.WriteLine($"FID test vs {NoiseSamples} train images: {trainReport.Fid:F4}");
+        output.WriteLine(noiseReport.ToMarkdown());
+        noiseReport.Fid.Should().BeGreaterThan(100 * trainReport.Fid).And.BeGreaterThan(10.0);
+        noiseReport.Kid.Should().BeGreaterThan(10 * noiseReport.KidStd);
+        noiseReport.Precision.Should().BeLessThan(0.05);
+        noiseReport.Recall.Should().BeLessThan(0.05);
+    }
+
+    [Fact]
+    public void ReportRecordsCountsSettingsAndTheExtractor()
+    {
+        using var images = splits.Train.Images.narrow(0, TrainSamples, 2000);
+        var options = new MnistEvaluatorOptions { KidSubsets = 10, KidSubsetSize = 500, Seed = 3 };
+        using var evaluator = new MnistEvaluator(splits.Test, options);
+
+        var report = evaluator.Evaluate(images);
+
+        report.GeneratedCount.Should().Be(2000);
+        report.ReferenceCount.Should().Be(10_000);
+        report.ExtractorName.Should().Be(MnistClassifier.NetworkName);
+        report.ExtractorWeightsSha256.Should().Be(MnistClassifier.ShippedWeightsSha256);
+        report.KidSubsets.Should().Be(10);
+        report.KidSubsetSize.Should().Be(500);
+        report.Seed.Should().Be(3);
+        report.Digits.Select(d => d.Digit).Should().Equal(Enumerable.Range(0, 10));
+        report.Digits.Sum(d => d.Count).Should().Be(2000);
+        report.Digits.Sum(d => d.Share).Should().BeApproximately(1.0, 1e-12);
+        report.Digits.Sum(d => d.ReferenceCount).Should().Be(10_000);
+    }
+
+    [Fact]
+    public void ASingleDigitShowsUpAsCollapseInTheHistogramAndTable()
+    {
+        using var sevens = splits.Train.Labels.eq(7).nonzero().squeeze(1).narrow(0, 0, 1000);
+        using var images = splits.Train.Images.index_select(0, sevens);
+
+        var report = splits.Evaluator.Evaluate(images);
+
+        output.WriteLine(report.ToMarkdown());
+        report.Histogram.CoveredClasses.Should().Be(1);
+        report.KlFromUniform.Should().BeGreaterThan(2.0, "ln 10 = 2.30 for a single class");
+        report.ClassifierScore.Should().BeLessThan(1.5);
+        report.Recall.Should().BeLessThan(0.3);
+        report.Digits[7].Fid.Should().BeLessThan(5.0, "the sevens themselves are real");
+        report.Digits[3].Count.Should().BeLessThan(10);
+        report.Fid.Should().BeGreaterThan(10 * report.Digits[7].Fid!.Value);
+    }
+
+    [Fact]
+    public void JsonAndMarkdownCarryEveryNumber()
+    {
+        using var images = splits.Train.Images.narrow(0, 0, 500);
+        var options = new MnistEvaluatorOptions { KidSubsets = 5, KidSubsetSize = 200 };
+        using var evaluator = new MnistEvaluator(splits.Test, options);
+        var report = evaluator.Evaluate(images);
+
+        using var json = JsonDocument.Parse(report.ToJson());
+        string markdown = report.ToMarkdown();
+
+        var root = json.RootElement;
+        root.GetProperty("fid").GetDouble().Should().Be(report.Fid);
+        root.GetProperty("kid").GetDouble().Should().Be(report.Kid);
+        root.GetProperty("classifierScore").GetDouble().Should().Be(report.ClassifierScore);
+        root.GetProperty("precision").GetDouble().Should().Be(report.Precision);
+        root.GetProperty("recall").GetDouble().Should().Be(report.Recall);
+        root.GetProperty("extractorWeightsSha256").GetString().Should().Be(MnistClassifier.ShippedWeightsSha256);
+        root.GetProperty("digits").GetArrayLength().Should().Be(10);
+        root.GetProperty("histogram").GetProperty("counts").GetArrayLength().Should().Be(10);
+        markdown.Should().Contain("| FID |").And.Contain("| Digit | Share | Mean confidence | FID vs test digit |").And.Contain(MnistClassifier.ShippedWeightsSha256);
+        markdown.Split('\n').Count(line => line.StartsWith("| ", StringComparison.Ordinal) && char.IsDigit(line[2])).Should().Be(10);
+    }
+
+    [Fact]
+    public void RejectsTooFewImagesAndWrongShapes()
+    {
+        using var two = splits.Train.Images.narrow(0, 0, 2);
+        using var flat = torch.zeros(20, 784);
+
+        FluentActions.Invoking(() => splits.Evaluator.Evaluate(two))
+            .Should().Throw<ArgumentException>().WithMessage("*at least 10 images*got 2*");
+        FluentActions.Invoking(() => splits.Evaluator.Evaluate(flat))
+            .Should().Throw<ArgumentException>().WithMessage("*[N, 1, 28, 28]*got [20, 784]*");
+    }
+}

@@ -1,0 +1,138 @@
+using GanKit.Samples.Dcgan.Cli;
+
+namespace GanKit.Samples.Tests.Cli;
+
+public class DcganCliTests
+{
+    private sealed class RecordingRunner : ISampleRunner
+    {
+        public object? Received { get; private set; }
+
+        public int Train(TrainSettings settings, CancellationToken cancellationToken) => Record(settings);
+
+        public int Compare(CompareCommandSettings settings, CancellationToken cancellationToken) => Record(settings);
+
+        public int Evaluate(EvaluateSettings settings, CancellationToken cancellationToken) => Record(settings);
+
+        public int Generate(GenerateSettings settings, CancellationToken cancellationToken) => Record(settings);
+
+        private int Record(object settings)
+        {
+            Received = settings;
+            return 0;
+        }
+    }
+
+    private static (int Code, string Error, RecordingRunner Runner) Run(params string[] args)
+    {
+        var runner = new RecordingRunner();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = DcganCli.Run(args, runner, output, error);
+        return (code, error.ToString(), runner);
+    }
+
+    private static void ShouldBeOneLineUsageError((int Code, string Error, RecordingRunner Runner) result, string expected)
+    {
+        result.Code.Should().Be(ExitCodes.Usage);
+        result.Error.TrimEnd('\n', '\r').Should().NotContain("\n").And.StartWith("error: ").And.Match(expected);
+        result.Runner.Received.Should().BeNull("nothing runs after a bad argument");
+    }
+
+    [Fact]
+    public void Train_defaults_are_the_reports_settings()
+    {
+        using var folder = new TempFolder();
+        var (code, _, runner) = Run("train", "--arch", "modified", "--out", folder.Path);
+
+        code.Should().Be(0);
+        var settings = runner.Received.Should().BeOfType<TrainSettings>().Subject;
+        settings.Arch.Should().Be("modified");
+        settings.Seed.Should().Be(1);
+        settings.Resume.Should().BeFalse();
+        settings.Output.Should().Be(folder.Path);
+        settings.Training.Should().Be(new TrainingSettings(Epochs: 50, BatchSize: 256, LearningRate: 1e-4, MaxBatches: null, Device: "cpu", DataDirectory: null, EvalSamples: 10_000));
+    }
+
+    [Fact]
+    public void Train_reads_every_option()
+    {
+        using var folder = new TempFolder();
+        var (code, _, runner) = Run("train", "--arch", "original", "--epochs", "3", "--batch-size", "64", "--lr", "2e-4", "--seed", "7",
+            "--out", folder.Path, "--max-batches", "5", "--resume", "--data", "/data/mnist", "--eval-samples", "500");
+
+        code.Should().Be(0);
+        var settings = runner.Received.Should().BeOfType<TrainSettings>().Subject;
+        settings.Seed.Should().Be(7);
+        settings.Resume.Should().BeTrue();
+        settings.Training.Should().Be(new TrainingSettings(3, 64, 2e-4, 5, "cpu", "/data/mnist", 500));
+    }
+
+    [Fact]
+    public void Compare_parses_the_seed_list()
+    {
+        using var folder = new TempFolder();
+        var (code, _, runner) = Run("compare", "--epochs", "2", "--seeds", "4, 5,6", "--out", folder.Path);
+
+        code.Should().Be(0);
+        var settings = runner.Received.Should().BeOfType<CompareCommandSettings>().Subject;
+        settings.Seeds.Should().Equal(4, 5, 6);
+        settings.Training.Epochs.Should().Be(2);
+    }
+
+    [Fact]
+    public void Unknown_architecture_is_a_one_line_usage_error() =>
+        ShouldBeOneLineUsageError(Run("train", "--arch", "resnet"), "error: --arch must be one of original, modified; got 'resnet'.");
+
+    [Theory]
+    [InlineData("--epochs", "-1", "error: --epochs must be a positive whole number; got -1.")]
+    [InlineData("--epochs", "0", "error: --epochs must be a positive whole number; got 0.")]
+    [InlineData("--batch-size", "0", "error: --batch-size must be a positive whole number; got 0.")]
+    [InlineData("--lr", "-0.1", "error: --lr must be a positive number; got -0.1.")]
+    [InlineData("--max-batches", "0", "error: --max-batches must be a positive whole number; got 0.")]
+    [InlineData("--epochs", "many", "error: *many*")]
+    [InlineData("--device", "tpu", "error: --device must be one of cpu, cuda; got 'tpu'.")]
+    public void Bad_training_values_are_one_line_usage_errors(string option, string value, string expected) =>
+        ShouldBeOneLineUsageError(Run("train", option, value), expected);
+
+    [Theory]
+    [InlineData("1,x", "error: --seeds must be whole numbers separated by commas; 'x' is not one.")]
+    [InlineData("1,1", "error: --seeds lists 1 twice; each seed is one run.")]
+    public void Bad_seed_lists_are_one_line_usage_errors(string seeds, string expected) =>
+        ShouldBeOneLineUsageError(Run("compare", "--seeds", seeds), expected);
+
+    [Fact]
+    public void Missing_checkpoint_is_a_one_line_usage_error()
+    {
+        ShouldBeOneLineUsageError(Run("evaluate", "--checkpoint", "/nonexistent/run"), "error: --checkpoint '/nonexistent/run' does not exist.");
+        ShouldBeOneLineUsageError(Run("generate", "--checkpoint", "/nonexistent/run"), "error: --checkpoint '/nonexistent/run' does not exist.");
+    }
+
+    [Fact]
+    public void Evaluate_without_checkpoint_option_is_a_usage_error() =>
+        ShouldBeOneLineUsageError(Run("evaluate"), "error: *--checkpoint*");
+
+    [Fact]
+    public void Unwritable_output_folder_is_a_one_line_usage_error()
+    {
+        using var folder = new TempFolder();
+        // A folder below a regular file cannot be created, even by root.
+        string file = folder.File("not-a-folder");
+        File.WriteAllText(file, "x");
+
+        ShouldBeOneLineUsageError(Run("train", "--out", Path.Combine(file, "run")), $"error: --out folder '{Path.Combine(file, "run")}' cannot be written: *");
+        ShouldBeOneLineUsageError(Run("compare", "--out", Path.Combine(file, "cmp")), "error: --out folder * cannot be written: *");
+    }
+
+    [Fact]
+    public void Generate_needs_a_file_not_a_folder_for_out()
+    {
+        using var folder = new TempFolder();
+
+        ShouldBeOneLineUsageError(Run("generate", "--checkpoint", folder.Path, "--out", folder.Path), "error: --out * is a folder*");
+    }
+
+    [Fact]
+    public void Unknown_command_is_a_usage_error() =>
+        ShouldBeOneLineUsageError(Run("fly"), "error: *fly*");
+}

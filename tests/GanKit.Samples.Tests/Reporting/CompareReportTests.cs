@@ -1,0 +1,77 @@
+using GanKit.Samples.Dcgan.Reporting;
+using static GanKit.Samples.Tests.Reporting.SummaryFixtures;
+
+namespace GanKit.Samples.Tests.Reporting;
+
+public class CompareReportTests
+{
+    private static readonly CompareSettings Settings = new(Epochs: 10, BatchSize: 256, LearningRate: 1e-4, Seeds: [1, 2], MaxBatchesPerEpoch: null);
+
+    private static ArchitectureResults Original() => new("original", "GEN-ORIGINAL-TABLE", "DISC-ORIGINAL-TABLE",
+    [
+        new SeedRun(1, "original-seed1", Summary(40, perDigitFid: 30)),
+        new SeedRun(2, "original-seed2", Summary(44, perDigitFid: 34)),
+    ]);
+
+    private static ArchitectureResults Modified() => new("modified", "GEN-MODIFIED-TABLE", "DISC-MODIFIED-TABLE",
+    [
+        new SeedRun(1, "modified-seed1", Summary(20)),
+        new SeedRun(2, "modified-seed2", Summary(22)),
+    ]);
+
+    [Fact]
+    public void Report_has_every_section_in_order()
+    {
+        string md = CompareReport.Build(Settings, Original(), Modified(), new FigureReference("figure.png", [3, 5, 8, 10], 1));
+
+        int Index(string s)
+        {
+            int i = md.IndexOf(s, StringComparison.Ordinal);
+            i.Should().BeGreaterThanOrEqualTo(0, $"the report should contain \"{s}\"");
+            return i;
+        }
+
+        var order = new[] { "# Original vs modified", "## Verdict", "## Samples", "## Metrics", "## Per-digit metrics", "### Original", "### Modified", "## Loss curves", "## Model summaries" }
+            .Select(Index).ToList();
+        order.Should().BeInAscendingOrder();
+        md.Should().Contain("trained for 10 epochs (batch size 256, learning rate 0.0001) with 2 seeds: 1, 2.");
+        md.Should().Contain("![original over modified](figure.png)");
+        md.Should().Contain("epochs 3, 5, 8, 10 (seed 1");
+        foreach (string table in new[] { "GEN-ORIGINAL-TABLE", "DISC-ORIGINAL-TABLE", "GEN-MODIFIED-TABLE", "DISC-MODIFIED-TABLE" })
+        {
+            md.Should().Contain(table);
+        }
+    }
+
+    [Fact]
+    public void Metrics_table_shows_mean_and_std_and_bolds_the_better_mean()
+    {
+        string md = CompareReport.Build(Settings, Original(), Modified(), figure: null);
+
+        // FID: original 42 ± 2.83, modified 21 ± 1.41; lower is better.
+        md.Should().Contain("| original | 42.00 ± 2.83 |");
+        md.Should().Contain("| modified | **21.00 ± 1.41** |");
+        md.Should().Contain("| [modified](modified-seed2) | 2 | 22.00 |");
+        md.Should().NotContain("## Samples");
+    }
+
+    [Fact]
+    public void Per_digit_table_averages_each_digit_over_seeds()
+    {
+        string table = CompareReport.PerDigitTable(Original().Runs.Select(r => r.Summary).ToList());
+
+        string[] lines = table.TrimEnd().Split('\n');
+        lines[0].Should().Be("| Digit | Fid | Share |");
+        // Digit 0: fid 30 and 34; digit 1: 31 and 35.
+        lines[2].Should().Be("| 0 | 32.00 ± 2.83 | 0.100 ± 0.000 |");
+        lines[3].Should().Be("| 1 | 33.00 ± 2.83 | 0.120 ± 0.000 |");
+    }
+
+    [Fact]
+    public void Report_contains_the_verdict_sentence()
+    {
+        string md = CompareReport.Build(Settings, Original(), Modified(), figure: null);
+
+        md.Should().Contain("The modified architecture is better on FID;");
+    }
+}
