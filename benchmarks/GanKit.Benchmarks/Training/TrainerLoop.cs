@@ -73,6 +73,13 @@ public sealed class TrainerLoop : ITrainingLoop
             throw new ArgumentOutOfRangeException(nameof(batches), batches, $"This trainer caps epochs at {_batches} batches; got {batches}.");
         }
 
+        // Every round is a fresh run, and the trainer refuses to start one over another run's
+        // checkpoints; clearing the folder happens before the clocks start.
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+
         _lastStepSeconds = 0;
         _lastStepCpu = 0;
         _cpuAtStart = ProcessorTime.Now();
