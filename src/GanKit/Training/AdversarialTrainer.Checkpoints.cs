@@ -15,6 +15,7 @@ public sealed partial class AdversarialTrainer
     private const string AverageFile = "generator-ema.bin";
     private const string RandomStateFile = "rng.bin";
     private const string StateFile = "state.json";
+    private const string OptionsFile = "options.json";
 
     private static readonly JsonSerializerOptions StateJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -84,6 +85,7 @@ public sealed partial class AdversarialTrainer
             }
 
             File.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(state, StateJson));
+            File.WriteAllText(Path.Combine(folder, OptionsFile), JsonSerializer.Serialize(DescribeOptions(), StateJson));
             loop.History.WriteJson(Path.Combine(folder, HistoryFileName));
         });
     }
@@ -143,6 +145,38 @@ public sealed partial class AdversarialTrainer
             EpochGeneratorSteps = state.EpochGeneratorSteps,
             EpochImages = state.EpochImages,
             EpochSeconds = state.EpochSeconds,
+        };
+    }
+
+    // A record of the settings that produced the checkpoint, for people reading it later; the
+    // loss and penalty are named, not serialised.
+    private SortedDictionary<string, string> DescribeOptions()
+    {
+        var o = _options;
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(o.Epochs)] = o.Epochs.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.BatchSize)] = o.BatchSize.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.MaxBatchesPerEpoch)] = o.MaxBatchesPerEpoch.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.Seed)] = o.Seed.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.OutputDirectory)] = o.OutputDirectory,
+            [nameof(o.Loss)] = o.Loss.Name,
+            [nameof(o.Penalty)] = o.Penalty?.Name ?? "none",
+            [nameof(o.UpdateScheme)] = o.UpdateScheme.ToString(),
+            [nameof(o.DiscriminatorSteps)] = o.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.Device)] = Device.ToString(),
+            [nameof(o.GeneratorLearningRate)] = o.GeneratorLearningRate.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.DiscriminatorLearningRate)] = o.DiscriminatorLearningRate.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.GeneratorBeta1)] = o.GeneratorBeta1.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.GeneratorBeta2)] = o.GeneratorBeta2.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.DiscriminatorBeta1)] = o.DiscriminatorBeta1.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.DiscriminatorBeta2)] = o.DiscriminatorBeta2.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.AdamEpsilon)] = o.AdamEpsilon.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.SampleCount)] = o.SampleCount.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.LogEvery)] = o.LogEvery.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.KeepCheckpoints)] = o.KeepCheckpoints.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.EmaDecay)] = o.EmaDecay.ToString("R", CultureInfo.InvariantCulture),
+            [nameof(o.DropLastBatch)] = o.DropLastBatch ? "true" : "false",
         };
     }
 

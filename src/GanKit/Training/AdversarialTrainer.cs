@@ -128,6 +128,7 @@ public sealed partial class AdversarialTrainer : IDisposable
     /// </summary>
     /// <param name="count">Number of images; at least 1.</param>
     /// <returns>A tensor on <see cref="Device"/> of shape <c>[count, ..OutputShape]</c>, values in the generator's range; the caller owns it.</returns>
+    /// <remarks>The noise comes from torch's global random stream; seed it with <c>torch.manual_seed</c> for repeatable draws.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
     /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
     public Tensor Generate(int count)

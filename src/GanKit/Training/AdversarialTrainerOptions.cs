@@ -138,6 +138,10 @@ public sealed class AdversarialTrainerOptions
 
     /// <summary>Gets or sets Adam's epsilon for both networks.</summary>
     /// <value>The default value is <see cref="DefaultAdamEpsilon"/> (1e-7). Must be positive and finite.</value>
+    /// <remarks>
+    /// TorchSharp's Adam adds epsilon to the bias-corrected root of the second moment, Keras to the
+    /// uncorrected one; with 1e-7 the two differ only while that moment is near zero.
+    /// </remarks>
     public double AdamEpsilon { get; set; } = DefaultAdamEpsilon;
 
     /// <summary>Gets or sets the number of fixed noise vectors sampled after each epoch.</summary>

@@ -64,6 +64,10 @@ public sealed class AdversarialTrainerTests
         TrainingHistory.ReadJson(Path.Combine(dir.Path, "history.json")).Rows.Should().Equal(history.Rows);
         Directory.GetDirectories(Path.Combine(dir.Path, "checkpoints")).Select(Path.GetFileName)
             .Should().BeEquivalentTo("epoch-0001-step-00000005", "epoch-0002-step-00000010");
+        var latest = new CheckpointStore(Path.Combine(dir.Path, "checkpoints")).FindLatestValid()!;
+        latest.Manifest.Files.Keys.Should().BeEquivalentTo(
+            "generator.bin", "discriminator.bin", "generator-optimizer.bin", "discriminator-optimizer.bin", "rng.bin", "state.json", "options.json", "history.json");
+        File.ReadAllText(latest.PathOf("options.json")).Should().Contain("\"BatchSize\": \"8\"").And.Contain("non-saturating");
 
         // Steps 2 and 4 of each epoch report mid-epoch; the epoch end reports once more.
         progress.Reports.Select(p => (p.Step, p.IsEpochEnd)).Should().Equal((2, false), (4, false), (5, true), (6, false), (8, false), (10, true));
@@ -420,6 +424,39 @@ public sealed class AdversarialTrainerTests
         trainer.Generator.training.Should().BeTrue("Generate restores the mode it found");
         FluentActions.Invoking(() => trainer.Generate(0)).Should().Throw<ArgumentOutOfRangeException>();
         trainer.SampleNoise.shape.Should().Equal(16, TinyGan.LatentDim);
+    }
+
+    [Fact]
+    public void With_an_average_generate_uses_the_averaged_weights_and_leaves_the_live_ones()
+    {
+        using var dir = new TempDirectory();
+        var options = TinyGan.Options(dir.Path);
+        options.Epochs = 1;
+        options.EmaDecay = 0.9;
+        var generator = TinyGan.Generator();
+        using var data = TinyGan.Data();
+        using var trainer = new AdversarialTrainer(generator, TinyGan.Discriminator(), options);
+        trainer.Fit(data);
+        using var liveBefore = generator.parameters().First().detach().clone();
+
+        torch.manual_seed(5);
+        using var generated = trainer.Generate(4);
+
+        torch.manual_seed(5);
+        using var noise = torch.randn(4, TinyGan.LatentDim);
+        generator.eval();
+        using var noGrad = torch.no_grad();
+        using var raw = generator.call(noise);
+        Tensor averaged;
+        using (trainer.GeneratorAverage!.Apply(generator))
+        {
+            averaged = generator.call(noise);
+        }
+
+        TensorAssert.Identical(generated, averaged).Should().BeTrue();
+        TensorAssert.Identical(generated, raw).Should().BeFalse();
+        TensorAssert.Identical(generator.parameters().First(), liveBefore).Should().BeTrue();
+        averaged.Dispose();
     }
 
     [Fact]
