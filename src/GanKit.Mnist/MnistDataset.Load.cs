@@ -113,13 +113,15 @@ public sealed partial class MnistDataset
         }
     }
 
-    private static Tensor ToImages(IdxData file, MnistPixelRange range)
+    internal static Tensor ToImages(IdxData file, MnistPixelRange range)
     {
-        // One copy of the bytes into a uint8 tensor, then whole-tensor operations: no per-pixel
-        // managed loop, so 47 MB of training images scale in tens of milliseconds.
+        // frombuffer shares the byte[] instead of copying it; then one conversion and two in-place
+        // vectorised passes, no managed per-pixel loop. (Subtracting a float straight from the
+        // uint8 tensor is slower: the mixed-type kernel does not vectorise.) The arithmetic is
+        // exactly the report's (x - 127.5) / 127.5 in float32.
         long[] shape = [file.Dimensions[0], 1, file.Dimensions[1], file.Dimensions[2]];
         using var scope = torch.NewDisposeScope();
-        using var bytes = torch.tensor(file.Body, shape);
+        using var bytes = torch.frombuffer(file.Body, ScalarType.Byte).view(shape);
         var images = bytes.to_type(ScalarType.Float32);
         if (range == MnistPixelRange.MinusOneToOne)
         {
@@ -136,7 +138,7 @@ public sealed partial class MnistDataset
     private static Tensor ToLabels(IdxData file)
     {
         using var scope = torch.NewDisposeScope();
-        using var bytes = torch.tensor(file.Body, [file.Dimensions[0]]);
+        using var bytes = torch.frombuffer(file.Body, ScalarType.Byte);
         return bytes.to_type(ScalarType.Int64).DetachFromDisposeScope();
     }
 }
