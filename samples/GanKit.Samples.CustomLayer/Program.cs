@@ -2,7 +2,7 @@
 //
 //   dotnet run -c Release --project samples/GanKit.Samples.CustomLayer -- [--max-batches N] [--out DIR]
 //
-// The defaults train 40 batches of 64 MNIST digits: a minute or two on a CPU, enough to watch the
+// The defaults train 20 batches of 64 MNIST digits: a minute or two on a CPU, enough to watch the
 // losses move and see blobs turn into strokes in runs/custom-layer/samples.
 using System.Globalization;
 using GanKit;
@@ -13,7 +13,7 @@ using GanKit.Samples.CustomLayer;
 using GanKit.Training;
 using TorchSharp;
 
-int maxBatches = 40;
+int maxBatches = 20;
 string output = Path.Combine("runs", "custom-layer");
 for (int i = 0; i < args.Length; i++)
 {

@@ -24,6 +24,12 @@ internal static class DcganCli
     public static int Run(string[] args, ISampleRunner runner, TextWriter output, TextWriter error)
     {
         var root = Build(runner);
+        if (args.Length == 0)
+        {
+            error.WriteLine($"error: give a command: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (--help lists their options).");
+            return ExitCodes.Usage;
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -14,6 +14,9 @@ internal static class LossCurvePlot
     /// <summary>Default image height in pixels.</summary>
     public const int DefaultHeight = 500;
 
+    /// <summary>Up to this many points each one gets a marker, so a short run (even one point) shows.</summary>
+    public const int MarkerThreshold = 50;
+
     /// <summary>Above this many points the raw curves are drawn faintly under a moving average, which is what a reader looks at.</summary>
     public const int SmoothingThreshold = 200;
 
@@ -48,8 +51,8 @@ internal static class LossCurvePlot
         }
         else
         {
-            AddLine(plot, xs, d, dColor, 2, "Discriminator");
-            AddLine(plot, xs, g, gColor, 2, "Generator");
+            AddLine(plot, xs, d, dColor, 2, "Discriminator", markers: points.Count <= MarkerThreshold);
+            AddLine(plot, xs, g, gColor, 2, "Generator", markers: points.Count <= MarkerThreshold);
         }
 
         plot.Title(title);
@@ -79,9 +82,9 @@ internal static class LossCurvePlot
         return result;
     }
 
-    private static void AddLine(Plot plot, double[] xs, double[] ys, Color color, float width, string? legend)
+    private static void AddLine(Plot plot, double[] xs, double[] ys, Color color, float width, string? legend, bool markers = false)
     {
-        var line = plot.Add.ScatterLine(xs, ys, color);
+        var line = markers ? plot.Add.Scatter(xs, ys, color) : plot.Add.ScatterLine(xs, ys, color);
         line.LineWidth = width;
         if (legend is not null)
         {

@@ -93,10 +93,11 @@ internal static class TrainRun
 
         var adapter = new ProgressAdapter(progress, log, t.Epochs, t.Epochs * batchesPerEpoch);
         trainer.StepCompleted += adapter.OnStep;
+        trainer.EpochCompleted += adapter.OnEpoch;
         TrainingHistory history;
         try
         {
-            history = trainer.Fit(train, adapter, cancellationToken);
+            history = trainer.Fit(train, progress: null, cancellationToken);
         }
         finally
         {
@@ -115,8 +116,15 @@ internal static class TrainRun
     }
 
     /// <summary>Feeds the display and the loss log every step, and prints a line at each epoch's end.</summary>
-    private sealed class ProgressAdapter(IRunProgress display, LossLog log, int epochs, long totalSteps) : IProgress<TrainingProgress>
+    private sealed class ProgressAdapter(IRunProgress display, LossLog log, int epochs, long totalSteps)
     {
+        public void OnEpoch(object? sender, TrainingEpochEventArgs e)
+        {
+            var r = e.Row;
+            display.Note(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {r.Epoch}/{epochs}: D {r.DiscriminatorLoss:F4}  G {r.GeneratorLoss:F4}  D(x) {r.RealScore:F3}  D(G(z)) {r.FakeScore:F3}  {r.Seconds:F1} s  {r.ImagesPerSecond:F0} images/s"));
+        }
+
         public void OnStep(object? sender, TrainingStepEventArgs e)
         {
             // Reading a loss waits for the device to finish the step: free on the CPU, and on a GPU
@@ -127,13 +135,5 @@ internal static class TrainRun
             display.Report(new ProgressSnapshot(e.Epoch, epochs, e.Step, totalSteps, dLoss, gLoss));
         }
 
-        public void Report(TrainingProgress value)
-        {
-            if (value.IsEpochEnd)
-            {
-                display.Note(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {value.Epoch}/{value.Epochs}: D {value.DiscriminatorLoss:F4}  G {value.GeneratorLoss:F4}  D(x) {value.RealScore:F3}  D(G(z)) {value.FakeScore:F3}  {value.ImagesPerSecond:F0} images/s"));
-            }
-        }
     }
 }

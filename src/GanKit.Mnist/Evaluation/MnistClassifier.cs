@@ -37,7 +37,7 @@ public sealed class MnistClassifier : Module<Tensor, Tensor>
     /// The lowercase hexadecimal SHA-256 of the shipped weights file, checked on every load so a
     /// corrupted or swapped file can never silently change evaluation numbers.
     /// </summary>
-    public const string ShippedWeightsSha256 = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string ShippedWeightsSha256 = "8499b7383f53fb95cb4718cf2a59e07b6de1d9c3f850356ff7bfbb178ade6654";
 
     internal const string ResourceName = "GanKit.Mnist.Evaluation.mnist-lenet.weights";
 

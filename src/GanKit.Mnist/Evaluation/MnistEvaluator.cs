@@ -12,8 +12,8 @@ namespace GanKit.Mnist.Evaluation;
 /// the features of the shipped <see cref="MnistClassifier"/>.
 /// </summary>
 /// <remarks>
-/// The test split's features and Gaussian statistics (overall and per digit) are computed once in
-/// the constructor, so evaluating many checkpoints only pays for the generated images.
+/// The test split's features, Gaussian statistics (overall and per digit) and manifold radii are
+/// computed once in the constructor, so evaluating many checkpoints only pays for the generated images.
 /// </remarks>
 public sealed class MnistEvaluator : IDisposable
 {
@@ -23,6 +23,7 @@ public sealed class MnistEvaluator : IDisposable
     private readonly ILogger logger;
     private readonly ExtractedFeatures reference;
     private readonly GaussianStatistics referenceStatistics;
+    private readonly Tensor referenceRadii;
     private readonly GaussianStatistics?[] digitStatistics;
     private readonly long[] digitReferenceCounts;
 
@@ -79,6 +80,7 @@ public sealed class MnistEvaluator : IDisposable
         int classes = checked((int)extractor.ClassCount);
         reference = extractor.Extract(referenceImages, this.options.BatchSize);
         referenceStatistics = GaussianStatistics.FromFeatures(reference.Features);
+        referenceRadii = PrecisionRecall.ManifoldRadii(reference.Features, this.options.PrecisionRecallK);
         using var labels = referenceLabels.to(ScalarType.Int64, torch.CPU);
         digitReferenceCounts = ClassHistogram.FromLabels(labels, classes).Counts;
         digitStatistics = new GaussianStatistics?[classes];
@@ -118,7 +120,7 @@ public sealed class MnistEvaluator : IDisposable
         double fid = FrechetDistance.Compute(referenceStatistics, generatedStatistics, logger);
         var kid = KernelInceptionDistance.Compute(reference.Features, generated.Features, options.KidSubsets, options.KidSubsetSize, options.Seed);
         var score = ClassifierScore.Compute(generated.Probabilities, options.ClassifierScoreSplits);
-        var precisionRecall = PrecisionRecall.Compute(reference.Features, generated.Features, options.PrecisionRecallK);
+        var precisionRecall = PrecisionRecall.Compute(reference.Features, referenceRadii, generated.Features, options.PrecisionRecallK);
         var histogram = ClassHistogram.FromProbabilities(generated.Probabilities);
         var digits = PerDigit(generated, histogram);
 
@@ -143,11 +145,75 @@ public sealed class MnistEvaluator : IDisposable
             options.Seed);
     }
 
+    /// <summary>
+    /// Draws <paramref name="sampleCount"/> images from <paramref name="generator"/> (standard normal
+    /// latent vectors seeded by <see cref="MnistEvaluatorOptions.Seed"/>, evaluation mode, no
+    /// gradients) and evaluates them.
+    /// </summary>
+    /// <param name="generator">A generator of <c>[1, 28, 28]</c> images in [-1, 1], on any device; its training mode is restored afterwards.</param>
+    /// <param name="sampleCount">Number of images to draw; 10,000 by default, as FID on MNIST is usually reported.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="generator"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleCount"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">The generator's output shape is not the extractor's image shape, or <paramref name="sampleCount"/> is below the minimum <see cref="Evaluate(Tensor)"/> needs.</exception>
+    public MnistEvaluationReport Evaluate(GeneratorNetwork generator, int sampleCount = MnistEvaluatorOptions.DefaultSampleCount)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleCount);
+        if (!generator.OutputShape.SequenceEqual(extractor.ImageShape))
+        {
+            throw new ArgumentException($"The generator makes images of shape [{string.Join(", ", generator.OutputShape)}]; extractor '{extractor.Name}' needs [{string.Join(", ", extractor.ImageShape)}].", nameof(generator));
+        }
+
+        using var images = Sample(generator, sampleCount);
+        return Evaluate(images);
+    }
+
+    private Tensor Sample(GeneratorNetwork generator, int sampleCount)
+    {
+        var device = generator.parameters().FirstOrDefault()?.device ?? torch.CPU;
+        bool wasTraining = generator.training;
+        generator.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+
+            // Latents come from a private CPU generator so the samples depend on the seed only, not
+            // on the device or on whatever else drew from the global random stream.
+            using var random = new torch.Generator((ulong)options.Seed);
+            using var latent = torch.randn(sampleCount, generator.LatentDim, generator: random);
+            var batches = new List<Tensor>();
+            try
+            {
+                for (long start = 0; start < sampleCount; start += options.BatchSize)
+                {
+                    using var scope = torch.NewDisposeScope();
+                    var batch = latent.narrow(0, start, Math.Min(options.BatchSize, sampleCount - start)).to(device);
+                    batches.Add(generator.call(batch).to(ScalarType.Float32, torch.CPU).MoveToOuterDisposeScope());
+                }
+
+                return torch.cat(batches, 0);
+            }
+            finally
+            {
+                foreach (var batch in batches)
+                {
+                    batch.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            generator.train(wasTraining);
+        }
+    }
+
     /// <summary>Releases the cached reference features and the shipped classifier when this evaluator loaded it.</summary>
     public void Dispose()
     {
         reference.Dispose();
         referenceStatistics.Dispose();
+        referenceRadii.Dispose();
         foreach (var statistics in digitStatistics)
         {
             statistics?.Dispose();

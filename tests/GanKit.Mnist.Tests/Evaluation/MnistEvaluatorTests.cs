@@ -25,14 +25,19 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
 
         output.WriteLine($"FID test vs {TrainSamples} train images: {report.Fid:F4}");
         output.WriteLine(report.ToMarkdown());
-        report.Fid.Should().BeLessThan(1.0);
-        report.Kid.Should().BeLessThan(0.01);
-        report.Precision.Should().BeGreaterThan(0.9);
-        report.Recall.Should().BeGreaterThan(0.9);
+        // Two samples of one distribution: FID is only the small-sample bias (about 4 at 5,000
+        // images, against about 1,300 for noise) and the unbiased KID lies within its std of 0.
+        report.Fid.Should().BeLessThan(10.0);
+        Math.Abs(report.Kid).Should().BeLessThan(report.KidStd);
+        report.Precision.Should().BeGreaterThan(0.8);
+        report.Recall.Should().BeGreaterThan(0.8);
         report.ClassifierScore.Should().BeGreaterThan(9.0);
         report.Histogram.CoveredClasses.Should().Be(10);
         report.KlFromUniform.Should().BeLessThan(0.01);
-        report.Digits.Should().OnlyContain(d => d.Fid < 5.0 && d.MeanConfidence > 0.95);
+
+        // About 500 images per digit and 128 dimensions leave a larger bias per digit, and digits
+        // differ in their own spread (real 2s score worst), so rows compare models, not digits.
+        report.Digits.Should().OnlyContain(d => d.Fid < 30.0 && d.MeanConfidence > 0.95);
     }
 
     [Fact]
@@ -58,17 +63,17 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     public void ReportRecordsCountsSettingsAndTheExtractor()
     {
         using var images = splits.Train.Images.narrow(0, TrainSamples, 2000);
-        var options = new MnistEvaluatorOptions { KidSubsets = 10, KidSubsetSize = 500, Seed = 3 };
-        using var evaluator = new MnistEvaluator(splits.Test, options);
 
-        var report = evaluator.Evaluate(images);
+        var report = splits.Evaluator.Evaluate(images);
 
         report.GeneratedCount.Should().Be(2000);
         report.ReferenceCount.Should().Be(10_000);
         report.ExtractorName.Should().Be(MnistClassifier.NetworkName);
         report.ExtractorWeightsSha256.Should().Be(MnistClassifier.ShippedWeightsSha256);
-        report.KidSubsets.Should().Be(10);
-        report.KidSubsetSize.Should().Be(500);
+        report.KidSubsets.Should().Be(20);
+        report.KidSubsetSize.Should().Be(1000);
+        report.ClassifierScoreSplits.Should().Be(10);
+        report.PrecisionRecallK.Should().Be(3);
         report.Seed.Should().Be(3);
         report.Digits.Select(d => d.Digit).Should().Equal(Enumerable.Range(0, 10));
         report.Digits.Sum(d => d.Count).Should().Be(2000);
@@ -89,7 +94,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
         report.KlFromUniform.Should().BeGreaterThan(2.0, "ln 10 = 2.30 for a single class");
         report.ClassifierScore.Should().BeLessThan(1.5);
         report.Recall.Should().BeLessThan(0.3);
-        report.Digits[7].Fid.Should().BeLessThan(5.0, "the sevens themselves are real");
+        report.Digits[7].Fid.Should().BeLessThan(15.0, "the sevens themselves are real");
         report.Digits[3].Count.Should().BeLessThan(10);
         report.Fid.Should().BeGreaterThan(10 * report.Digits[7].Fid!.Value);
     }
@@ -98,9 +103,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     public void JsonAndMarkdownCarryEveryNumber()
     {
         using var images = splits.Train.Images.narrow(0, 0, 500);
-        var options = new MnistEvaluatorOptions { KidSubsets = 5, KidSubsetSize = 200 };
-        using var evaluator = new MnistEvaluator(splits.Test, options);
-        var report = evaluator.Evaluate(images);
+        var report = splits.Evaluator.Evaluate(images);
 
         using var json = JsonDocument.Parse(report.ToJson());
         string markdown = report.ToMarkdown();
@@ -128,5 +131,42 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
             .Should().Throw<ArgumentException>().WithMessage("*at least 10 images*got 2*");
         FluentActions.Invoking(() => splits.Evaluator.Evaluate(flat))
             .Should().Throw<ArgumentException>().WithMessage("*[N, 1, 28, 28]*got [20, 784]*");
+    }
+
+    [Fact]
+    public void EvaluatesAGeneratorWithSeededLatentsAndRestoresItsMode()
+    {
+        // An untrained generator of the report's architecture: its numbers are poor but must be
+        // well defined and repeat exactly for one seed.
+        torch.manual_seed(11);
+        using var generator = MnistDcgan.OriginalGenerator();
+        generator.train();
+        var evaluator = splits.Evaluator;
+
+        var first = evaluator.Evaluate(generator, sampleCount: 200);
+        var second = evaluator.Evaluate(generator, sampleCount: 200);
+
+        first.GeneratedCount.Should().Be(200);
+        first.Fid.Should().BeGreaterThan(0).And.Be(second.Fid);
+        first.Kid.Should().Be(second.Kid);
+        first.Precision.Should().Be(second.Precision);
+        generator.training.Should().BeTrue();
+        FluentActions.Invoking(() => evaluator.Evaluate(generator, sampleCount: 0)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void TheOneArgumentConstructorUsesTheShippedClassifierAndReferenceSettings()
+    {
+        using var evaluator = new MnistEvaluator(splits.Test);
+        using var images = splits.Train.Images.narrow(0, 0, 300);
+
+        var report = evaluator.Evaluate(images);
+
+        evaluator.ReferenceCount.Should().Be(10_000);
+        evaluator.Extractor.WeightsSha256.Should().Be(MnistClassifier.ShippedWeightsSha256);
+        report.KidSubsets.Should().Be(100);
+        report.KidSubsetSize.Should().Be(300, "subsets are capped at the smaller set");
+        report.Seed.Should().Be(0);
+        report.Fid.Should().BePositive();
     }
 }

@@ -133,6 +133,10 @@ public class DcganCliTests
     }
 
     [Fact]
+    public void No_command_names_the_commands() =>
+        ShouldBeOneLineUsageError(Run(), "error: give a command: train, compare, evaluate, generate (--help lists their options).");
+
+    [Fact]
     public void Unknown_command_is_a_usage_error() =>
         ShouldBeOneLineUsageError(Run("fly"), "error: *fly*");
 }

@@ -43,6 +43,34 @@ public class LossCurvePlotTests
     }
 
     [Fact]
+    public void A_single_point_is_still_drawn()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("one.png");
+
+        LossCurvePlot.Save([new LossPoint(1, 1.3, 0.6)], "epoch", "One epoch", path);
+
+        using var image = Image.Load<Rgba32>(path);
+        int coloured = 0;
+        image.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                // The middle columns: the lone x sits in the centre, the legend is at the right.
+                var row = rows.GetRowSpan(y);
+                for (int x = rows.Width * 3 / 10; x < rows.Width * 7 / 10; x++)
+                {
+                    if (Math.Abs(row[x].R - row[x].B) > 100)
+                    {
+                        coloured++;
+                    }
+                }
+            }
+        });
+        coloured.Should().BeGreaterThan(20, "each of the two points is drawn as a marker");
+    }
+
+    [Fact]
     public void An_empty_history_is_rejected_with_the_target_path()
     {
         var act = () => LossCurvePlot.Save([], "step", "Losses", "/tmp/x/loss-curve.png");

@@ -1,0 +1,75 @@
+using GanKit.Samples.Dcgan.Cli;
+using GanKit.Samples.Dcgan.Runs;
+
+namespace GanKit.Samples.Tests.Runs;
+
+public class RunFolderTests
+{
+    private static readonly RunInfo Info = new("modified", Seed: 3, Epochs: 2, BatchSize: 64, LearningRate: 1e-4, MaxBatches: 5);
+
+    [Fact]
+    public void Run_info_round_trips_and_is_found_from_below_the_run_folder()
+    {
+        using var run = new TempFolder();
+        Info.Save(run.Path);
+        string checkpoint = Directory.CreateDirectory(Path.Combine(run.Path, "checkpoints", "epoch-0002-step-00000010")).FullName;
+
+        RunInfo.FindRunFolder(checkpoint).Should().Be(run.Path);
+        RunInfo.FindRunFolder(Path.Combine(run.Path, "checkpoints")).Should().Be(run.Path);
+        RunInfo.Load(run.Path).Should().Be(Info);
+        File.ReadAllText(Path.Combine(run.Path, RunInfo.FileName)).Should().Contain("\"batch_size\": 64");
+    }
+
+    [Fact]
+    public void A_folder_that_is_not_a_run_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+
+        var act = () => RunInfo.FindRunFolder(folder.Path);
+
+        act.Should().Throw<UsageException>().WithMessage("--checkpoint '*' is not a run folder written by train (no run.json*");
+    }
+
+    [Fact]
+    public void An_unknown_architecture_in_run_json_is_a_usage_error()
+    {
+        using var run = new TempFolder();
+        (Info with { Arch = "resnet" }).Save(run.Path);
+
+        var act = () => RunInfo.Load(run.Path);
+
+        act.Should().Throw<UsageException>().WithMessage("*names architecture 'resnet'*");
+    }
+
+    [Fact]
+    public void Resume_needs_a_checkpoint_and_a_fresh_start_needs_an_empty_run()
+    {
+        using var run = new TempFolder();
+
+        var resume = () => TrainRun.CheckFolder(run.Path, "original", resume: true);
+        var fresh = () => TrainRun.CheckFolder(run.Path, "original", resume: false);
+
+        resume.Should().Throw<UsageException>().WithMessage("--resume: '*' holds no checkpoint to continue from.");
+        fresh.Should().NotThrow();
+    }
+
+    [Fact]
+    public void A_folder_without_a_valid_checkpoint_cannot_be_evaluated()
+    {
+        using var run = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(run.Path, "checkpoints"));
+
+        var act = () => TrainedGenerator.FindCheckpoint(run.Path);
+
+        act.Should().Throw<UsageException>().WithMessage("--checkpoint '*' holds no valid checkpoint*");
+    }
+
+    [Fact]
+    public void Cuda_on_a_cpu_build_is_a_usage_error()
+    {
+        // The sample references TorchSharp-cpu, so CUDA is never available to it.
+        var act = () => TrainRun.ResolveDevice("cuda");
+
+        act.Should().Throw<UsageException>().WithMessage("--device cuda: CUDA is not available here*");
+    }
+}
