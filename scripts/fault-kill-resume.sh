@@ -114,13 +114,16 @@ start=$(date +%s.%N)
 status=0
 run_to_end "$work/reference" "$work/reference.log" || status=$?
 reference_seconds=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
+# Kills are aimed at training, not at the evaluation after it: the window ends a little after the
+# moment the reference run's last checkpoint was written.
+training_seconds=$(python3 -c "import glob,os,sys; print(max(os.path.getmtime(d) for d in glob.glob(sys.argv[2] + '/checkpoints/epoch-*')) - float(sys.argv[1]))" "$start" "$work/reference")
 state=$(verify "$work/reference") || { echo "FAIL: reference run: $state" >&2; exit 1; }
 read -r _ _ _ _ reference_sha <<<"$state"
 if [[ $status -ne 0 ]] && ! grep -q "^Wrote samples" "$work/reference.log"; then
   echo "FAIL: the reference run exited with $status:" >&2; tail -n 5 "$work/reference.log" >&2; exit 1
 fi
 check_complete "$work/reference" "$status" "$work/reference.log" "reference run"
-printf 'reference run: %.1f s, final generator sha256 %s\n' "$reference_seconds" "${reference_sha:0:16}"
+printf 'reference run: %.1f s (last checkpoint after %.1f s), final generator sha256 %s\n' "$reference_seconds" "$training_seconds" "${reference_sha:0:16}"
 
 trials=0 kills=0 survived=0 completed=0 temporaries=0 campaign=1 newest_step=0
 folder="$work/run-$campaign"
@@ -130,9 +133,8 @@ while [[ $kills -lt $kills_wanted ]]; do
   state=$(verify "$folder") || { fail "trial $trials: before start: $state"; break; }
   read -r valid _ _ _ _ <<<"$state"
   [[ $valid -gt 0 ]] && resume=(--resume)
-  # Anywhere from process start to near the end of a whole uninterrupted run (a resumed run has
-  # less left to do, so a later moment would mostly find it finished).
-  delay=$(python3 -c "import random,sys; random.seed(int(sys.argv[1])); print(round(random.uniform(0.5, 0.85 * float(sys.argv[2])), 2))" "$((seed * 1000 + trials))" "$reference_seconds")
+  # Anywhere from process start to a little after the reference run's last checkpoint.
+  delay=$(python3 -c "import random,sys; random.seed(int(sys.argv[1])); print(round(random.uniform(0.5, 1.1 * float(sys.argv[2])), 2))" "$((seed * 1000 + trials))" "$training_seconds")
   log="$work/trial-$trials.log"
   dotnet "$dll" "${train_args[@]}" --out "$folder" "${resume[@]}" >"$log" 2>&1 &
   pid=$!
