@@ -1,53 +1,161 @@
-using GanKit.Benchmarks;
+using System.Diagnostics;
+using System.Globalization;
+using GanKit.Benchmarks.Harness;
+using GanKit.Benchmarks.Suites;
+using GanKit.Data;
+using TorchSharp;
+using static TorchSharp.torch;
 
-// Add a benchmark by writing an IBenchmark and listing it here.
-IBenchmark[] benchmarks =
-[
-    new MnistLoadBenchmark(),
-];
+namespace GanKit.Benchmarks;
 
-int runs = 7;
-var names = new List<string>();
-for (int i = 0; i < args.Length; i++)
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/GanKit.Benchmarks -- [--quick] [--only a,b]
+/// [--cases original/simultaneous,...] [--threads n] [--output file.json] [--mnist-dir folder]</c>. Prints a markdown table, writes it and a JSON file,
+/// and ends with the line <c>trainer/hand-written throughput ratio: x.xx</c> (the smallest over
+/// architectures and update schemes).
+/// </summary>
+public static class Program
 {
-    if (args[i] == "--runs" && i + 1 < args.Length && int.TryParse(args[i + 1], out runs) && runs > 0)
+    private const string DefaultOutput = "runs/benchmarks/results.json";
+
+    private static readonly (string Name, Action<BenchmarkContext> Run)[] Suites =
+    [
+        ("mnist-load", MnistLoadBenchmark.Run),
+        ("matmul", MatmulBenchmark.Run),
+        ("inference", GeneratorInferenceBenchmark.Run),
+        ("checkpoint", CheckpointBenchmark.Run),
+        ("training", TrainingThroughputBenchmark.Run),
+        ("step-overhead", TrainingThroughputBenchmark.RunOverhead),
+        ("memory", MemoryBenchmark.Run),
+    ];
+
+    /// <summary>Runs the selected benchmarks.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>0 on success, 2 for a bad command line.</returns>
+    public static int Main(string[] args)
     {
-        i++;
+        bool quick = false;
+        string output = DefaultOutput;
+        string? mnistDirectory = null;
+        HashSet<string>? cases = null;
+        int threads = 0;
+        var only = Suites.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--output" when i + 1 < args.Length:
+                    output = args[++i];
+                    break;
+                case "--mnist-dir" when i + 1 < args.Length:
+                    mnistDirectory = args[++i];
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+                    var unknown = only.Except(Suites.Select(s => s.Name)).ToList();
+                    if (unknown.Count > 0)
+                    {
+                        return Usage($"unknown benchmark '{string.Join("', '", unknown)}'");
+                    }
+
+                    break;
+                case "--cases" when i + 1 < args.Length:
+                    cases = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+                    var unknownCases = cases.Except(TrainingThroughputBenchmark.CaseNames).ToList();
+                    if (unknownCases.Count > 0)
+                    {
+                        return Usage($"unknown training case '{string.Join("', '", unknownCases)}'; known: {string.Join(", ", TrainingThroughputBenchmark.CaseNames)}");
+                    }
+
+                    break;
+                case "--threads" when i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1)
+                    {
+                        return Usage($"--threads takes a positive whole number; got '{args[i]}'");
+                    }
+
+                    break;
+                case "--help" or "-h":
+                    Usage(null);
+                    return 0;
+                default:
+                    return Usage($"unknown or incomplete argument '{args[i]}'");
+            }
+        }
+
+        var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+        if (threads > 0)
+        {
+            torch.set_num_threads(threads);
+        }
+
+        var clock = Stopwatch.StartNew();
+        string scratch = Path.Combine(Path.GetTempPath(), "gankit-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(scratch);
+        var report = new Report();
+        try
+        {
+            torch.manual_seed(1);
+            var (mnist, description) = MnistLoadBenchmark.TryLoad(mnistDirectory);
+            using var synthetic = mnist is null ? SyntheticImages() : null;
+            IImageDataset dataset = (IImageDataset?)mnist ?? synthetic!;
+            if (mnist is null)
+            {
+                description = "synthetic images (no local MNIST: " + description + ")";
+            }
+
+            Console.WriteLine($"GanKit benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} logical CPUs, {get_num_threads()} torch threads; training data: {description}");
+            var context = new BenchmarkContext(settings, report, dataset, description, scratch, mnistDirectory, cases);
+            foreach (var (name, run) in Suites.Where(s => only.Contains(s.Name)))
+            {
+                var suiteClock = Stopwatch.StartNew();
+                Console.WriteLine($"== {name}");
+                run(context);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ({suiteClock.Elapsed.TotalSeconds:0.0} s)"));
+
+                // Written after every suite, so a long run that is stopped keeps what it measured.
+                report.WriteJson(output, settings, clock.Elapsed);
+            }
+
+            mnist?.Dispose();
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        string markdown = report.ToMarkdown();
+        report.WriteJson(output, settings, clock.Elapsed);
+        File.WriteAllText(Path.ChangeExtension(output, ".md"), markdown);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Results: {Path.GetFullPath(output)} and .md; {clock.Elapsed.TotalSeconds:0} s in all."));
+        Console.WriteLine(report.MinimumRatio is { } ratio
+            ? string.Create(CultureInfo.InvariantCulture, $"trainer/hand-written throughput ratio: {ratio:0.00}")
+            : "trainer/hand-written throughput ratio: n/a (training benchmark not run)");
+        return 0;
     }
-    else if (args[i].StartsWith('-'))
+
+    private static TensorImageDataset SyntheticImages()
     {
-        Console.Error.WriteLine($"Unknown option '{args[i]}'. Usage: GanKit.Benchmarks [name ...] [--runs N]");
-        return 2;
+        // Same shape and range as scaled MNIST; convolution cost does not depend on the pixel values.
+        using var scope = NewDisposeScope();
+        var images = rand(8192, 1, 28, 28).mul_(2).sub_(1);
+        return new TensorImageDataset(images.DetachFromDisposeScope());
     }
-    else
+
+    private static int Usage(string? error)
     {
-        names.Add(args[i]);
+        var writer = error is null ? Console.Out : Console.Error;
+        if (error is not null)
+        {
+            writer.WriteLine("error: " + error);
+        }
+
+        writer.WriteLine("usage: GanKit.Benchmarks [--quick] [--only " + string.Join(",", Suites.Select(s => s.Name)) + "] [--cases " + string.Join(",", TrainingThroughputBenchmark.CaseNames) + "] [--threads n] [--output results.json] [--mnist-dir folder]");
+        return error is null ? 0 : 2;
     }
 }
-
-if (names.Count == 0)
-{
-    Console.WriteLine("Usage: dotnet run -c Release --project benchmarks/GanKit.Benchmarks -- <name ...|all> [--runs N]");
-    foreach (var benchmark in benchmarks)
-    {
-        Console.WriteLine($"  {benchmark.Name,-14} {benchmark.Description}");
-    }
-
-    return 0;
-}
-
-var selected = names.Contains("all") ? benchmarks : benchmarks.Where(b => names.Contains(b.Name)).ToArray();
-var unknown = names.Where(n => n != "all" && benchmarks.All(b => b.Name != n)).ToList();
-if (unknown.Count > 0)
-{
-    Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", benchmarks.Select(b => b.Name))}.");
-    return 2;
-}
-
-Console.WriteLine($"{Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-foreach (var benchmark in selected)
-{
-    benchmark.Run(new BenchmarkSettings(runs), Console.Out);
-}
-
-return 0;

@@ -1,0 +1,129 @@
+using System.Globalization;
+using GanKit.Benchmarks.Harness;
+using GanKit.Benchmarks.Training;
+using GanKit.Training;
+
+namespace GanKit.Benchmarks.Suites;
+
+/// <summary>
+/// Images per second of <see cref="AdversarialTrainer"/> against <see cref="HandWrittenLoop"/> on
+/// the same networks, batch, loss and optimisers, in one process, in interleaved rounds; plus the
+/// achieved GFLOP/s of the steps next to the matmul limit.
+/// </summary>
+public static class TrainingThroughputBenchmark
+{
+    /// <summary>The ratio the trainer must reach against the hand-written loop.</summary>
+    public const double TargetRatio = 0.97;
+
+    /// <summary>Gets the case names, <c>architecture/scheme</c>.</summary>
+    public static IReadOnlyList<string> CaseNames { get; } =
+        Architecture.All.SelectMany(a => Schemes.Select(s => CaseName(a, s))).ToArray();
+
+    private static UpdateScheme[] Schemes => [UpdateScheme.Simultaneous, UpdateScheme.Alternating];
+
+    /// <summary>Runs every selected architecture and update scheme.</summary>
+    /// <param name="context">The shared context.</param>
+    public static void Run(BenchmarkContext context)
+    {
+        foreach (var architecture in Architecture.All)
+        {
+            foreach (var scheme in Schemes)
+            {
+                if (context.Cases is null || context.Cases.Contains(CaseName(architecture, scheme)))
+                {
+                    RunCase(context, architecture, scheme, context.Settings.BatchSize, context.Settings.BatchesPerRound, context.Settings.Rounds, "training");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The fixed cost per step: the original networks at a tiny batch, where the convolutions are
+    /// cheap and anything the trainer adds per step (bookkeeping, events, allocations) would show.
+    /// </summary>
+    /// <param name="context">The shared context.</param>
+    public static void RunOverhead(BenchmarkContext context)
+    {
+        var settings = context.Settings;
+        var (trainer, hand) = RunCase(context, Architecture.Original, UpdateScheme.Simultaneous, settings.OverheadBatchSize, settings.OverheadStepsPerRound, settings.Rounds, "step-overhead");
+        double extra = (trainer.Median - hand.Median) * 1000;
+        context.Report.Add(new ResultRow("step-overhead", "original/simultaneous / trainer - hand-written", "ms/step", Stats.Single(extra), $"difference of the median wall times per step at batch {settings.OverheadBatchSize}"));
+    }
+
+    private static string CaseName(Architecture architecture, UpdateScheme scheme) => $"{architecture.Name}/{scheme.ToString().ToLowerInvariant()}";
+
+    /// <returns>Wall seconds per step of the trainer and of the hand-written loop.</returns>
+    private static (Stats Trainer, Stats Hand) RunCase(BenchmarkContext context, Architecture architecture, UpdateScheme scheme, int batchSize, int steps, int rounds, string benchmark)
+    {
+        var settings = context.Settings;
+        string name = CaseName(architecture, scheme);
+        Console.WriteLine($"{benchmark} {name}: batch {batchSize}, {settings.WarmupRounds} warm-up + {rounds} rounds of {steps} steps per side");
+        string output = Path.Combine(context.ScratchDirectory, benchmark + "-" + architecture.Name + "-" + scheme);
+        using var handWritten = new HandWrittenLoop(architecture, context.Dataset.Images, batchSize, scheme);
+        using var trainer = new TrainerLoop(architecture, context.Dataset, batchSize, scheme, steps, output);
+        var epochEnds = new List<double>();
+        var trainerCpu = new List<double>();
+        var handCpu = new List<double>();
+        double images = (double)batchSize * steps;
+        var (trainerWall, handWall) = Interleaved.Run(
+            settings.WarmupRounds,
+            rounds,
+            () =>
+            {
+                var time = trainer.RunRound(steps);
+                epochEnds.Add(trainer.LastEpochEndSeconds);
+                trainerCpu.Add(time.CpuSeconds);
+                return time.WallSeconds;
+            },
+            () =>
+            {
+                var time = handWritten.RunRound(steps);
+                handCpu.Add(time.CpuSeconds);
+                return time.WallSeconds;
+            },
+            (round, a, b) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round + 1}: trainer {images / a:0.0} images/s, hand-written {images / b:0.0} images/s")));
+
+        var trainerStats = Stats.Of(trainerWall.Select(s => images / s).ToArray());
+        var handStats = Stats.Of(handWall.Select(s => images / s).ToArray());
+        var trainerCpuStats = Stats.Of(trainerCpu.Skip(settings.WarmupRounds).Select(s => images / s).ToArray());
+        var handCpuStats = Stats.Of(handCpu.Skip(settings.WarmupRounds).Select(s => images / s).ToArray());
+        double ratio = trainerStats.Median / handStats.Median;
+        double cpuRatio = trainerCpuStats.Median / handCpuStats.Median;
+        var report = context.Report;
+        report.Add(new ResultRow(benchmark, name + " / hand-written", "images/s", handStats, $"batch {batchSize}, {steps} steps per round"));
+        report.Add(new ResultRow(benchmark, name + " / trainer", "images/s", trainerStats, $"batch {batchSize}; Fit call to the end of its last step"));
+        report.Add(new ResultRow(benchmark, name + " / hand-written", "images/CPU-s", handCpuStats, "images per second of process CPU time"));
+        report.Add(new ResultRow(benchmark, name + " / trainer", "images/CPU-s", trainerCpuStats, "images per second of process CPU time"));
+        report.Add(new ResultRow(benchmark, name + " / trainer epoch end", "s", Stats.Of(epochEnds.Skip(settings.WarmupRounds).ToArray()), "sample grid, history files and checkpoint after the last step (once per epoch)"));
+        report.Add(new ResultRow(benchmark, name + " / ratio by CPU time", "trainer/hand", Stats.Single(cpuRatio), "cross-check of the wall-time ratio"));
+        if (benchmark == "training")
+        {
+            report.AddRatio(name, ratio);
+            report.AddCheck(ratio >= TargetRatio, string.Create(CultureInfo.InvariantCulture, $"{name}: trainer/hand-written {ratio:0.000} by wall time, {cpuRatio:0.000} by CPU time (target >= {TargetRatio:0.00})"));
+            AddFlops(context, architecture, scheme, name, trainerStats);
+        }
+
+        return (Stats.Of(trainerWall.Select(s => s / steps).ToArray()), Stats.Of(handWall.Select(s => s / steps).ToArray()));
+    }
+
+    private static void AddFlops(BenchmarkContext context, Architecture architecture, UpdateScheme scheme, string name, Stats trainerStats)
+    {
+        using var generator = architecture.CreateGenerator();
+        using var discriminator = architecture.CreateDiscriminator();
+        double flopsPerImage = TrainingFlops.PerImage(generator.MultiplyAccumulatesPerSample, discriminator.MultiplyAccumulatesPerSample, scheme);
+        var achieved = new Stats(
+            trainerStats.Median * flopsPerImage / 1e9,
+            trainerStats.Min * flopsPerImage / 1e9,
+            trainerStats.Max * flopsPerImage / 1e9,
+            trainerStats.Count);
+        string limit = MatmulBenchmark.MedianGflops is { } peak
+            ? string.Create(CultureInfo.InvariantCulture, $"{100 * achieved.Median / peak:0.0}% of the matmul figure")
+            : "matmul not run";
+        context.Report.Add(new ResultRow(
+            "training",
+            name + " / trainer",
+            "GFLOP/s",
+            achieved,
+            string.Create(CultureInfo.InvariantCulture, $"{flopsPerImage / 1e6:0.0} MFLOP per image (G {generator.MultiplyAccumulatesPerSample / 1e6:0.0}M, D {discriminator.MultiplyAccumulatesPerSample / 1e6:0.0}M MACs per sample); {limit}")));
+    }
+}
