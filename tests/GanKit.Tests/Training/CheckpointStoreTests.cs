@@ -99,6 +99,38 @@ public sealed class CheckpointStoreTests
     }
 
     [Fact]
+    public void A_file_not_in_the_manifest_makes_the_checkpoint_invalid()
+    {
+        using var dir = new TempDirectory();
+        var logger = new RecordingLogger<CheckpointStoreTests>();
+        var store = new CheckpointStore(dir.Path, keepLast: 10, logger);
+        store.Save(1, 10, Writes("one"));
+        var two = store.Save(2, 20, Writes("two"));
+        File.WriteAllText(Path.Combine(two.Directory, "stray.bin"), "not listed");
+
+        CheckpointStore.TryVerify(two.Directory, out var verified, out string? reason).Should().BeFalse();
+        verified.Should().BeNull();
+        reason.Should().Contain("stray.bin").And.Contain("not in");
+
+        store.FindLatestValid()!.Epoch.Should().Be(1);
+        logger.Entries.Where(e => e.Level == LogLevel.Warning).Should().ContainSingle()
+            .Which.Message.Should().Contain("epoch-0002").And.Contain("stray.bin");
+    }
+
+    [Fact]
+    public void A_sub_folder_not_in_the_manifest_makes_the_checkpoint_invalid()
+    {
+        using var dir = new TempDirectory();
+        var store = new CheckpointStore(dir.Path);
+        var info = store.Save(1, 10, Writes("one"));
+        Directory.CreateDirectory(Path.Combine(info.Directory, "extra"));
+
+        CheckpointStore.TryVerify(info.Directory, out _, out string? reason).Should().BeFalse();
+        reason.Should().Contain("'extra'");
+        store.FindLatestValid().Should().BeNull();
+    }
+
+    [Fact]
     public void Temporary_folders_left_by_a_crash_are_removed_on_the_next_save()
     {
         using var dir = new TempDirectory();

@@ -146,8 +146,9 @@ public sealed partial class CheckpointStore
     }
 
     /// <summary>
-    /// Finds the newest checkpoint whose manifest parses and whose files all match their hashes.
-    /// Each newer folder that fails is skipped with a warning naming the reason.
+    /// Finds the newest checkpoint whose manifest parses, whose files all match their hashes and
+    /// which holds nothing the manifest does not list. Each newer folder that fails is skipped with
+    /// a warning naming the reason (the corrupt, missing or unlisted file).
     /// </summary>
     /// <returns>The newest valid checkpoint, or null when there is none.</returns>
     public CheckpointInfo? FindLatestValid()
@@ -169,7 +170,11 @@ public sealed partial class CheckpointStore
     /// <param name="directory">The checkpoint's folder.</param>
     /// <param name="info">The checkpoint when valid.</param>
     /// <param name="reason">Why it is not valid, otherwise null.</param>
-    /// <returns>True when the manifest parses and every file exists with the listed hash, and no other file is present.</returns>
+    /// <returns>
+    /// True when the manifest parses, every file it lists exists with the listed hash, and the folder
+    /// holds no other file or sub-folder; false otherwise, with <paramref name="reason"/> naming the
+    /// offending file.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     public static bool TryVerify(string directory, out CheckpointInfo? info, out string? reason)
     {
@@ -203,6 +208,17 @@ public sealed partial class CheckpointStore
         {
             reason = $"format version {manifest.FormatVersion} is not {FormatVersion}";
             return false;
+        }
+
+        // A file the manifest does not list was never hashed, so nothing vouches for it: a reader
+        // that picked it up (a stray weights file copied in by hand) would load unverified bytes.
+        foreach (string entry in Directory.EnumerateFileSystemEntries(directory).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal))
+        {
+            if (entry != ManifestFileName && !manifest.Files.ContainsKey(entry))
+            {
+                reason = $"'{entry}' is not in '{ManifestFileName}'";
+                return false;
+            }
         }
 
         foreach (var (fileName, expected) in manifest.Files)
