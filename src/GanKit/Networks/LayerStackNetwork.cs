@@ -23,6 +23,11 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     private readonly long[][] inputShapes;
     private readonly long[][] outputShapes;
 
+    // Both are fixed once the constructor has registered the layers. They hold modules and names,
+    // never tensors: moving the network replaces its parameters, so a cached tensor would go stale.
+    private readonly IRegularizedModule[] regularizedModules;
+    private readonly DeviceProbe? deviceProbe;
+
     private protected LayerStackNetwork(string name, IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(name)
     {
         definitions = stack.Select(s => s.Layer).ToArray();
@@ -30,6 +35,10 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
         outputShapes = stack.Select(s => s.Output).ToArray();
         layers = nn.ModuleList(stack.Select(s => s.Layer.CreateModule((long[])s.Input.Clone())).ToArray());
         register_module("layers", layers);
+
+        // Same order as a walk of modules(), so the terms are summed exactly as before.
+        regularizedModules = modules().OfType<IRegularizedModule>().ToArray();
+        deviceProbe = DeviceProbe.Find(this);
     }
 
     /// <summary>Gets one row per layer: kind, output shape, parameters and multiply-accumulates per sample.</summary>
@@ -52,7 +61,8 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     public IReadOnlyList<ILayer> Definitions => definitions;
 
     /// <summary>Gets the device of the network's first parameter or buffer (CPU when it has none).</summary>
-    public Device Device => parameters().Select(p => p.device).Concat(buffers().Select(b => b.device)).FirstOrDefault() ?? CPU;
+    /// <remarks>Reads one tensor that the constructor located, rather than walking every parameter.</remarks>
+    public Device Device => deviceProbe?.Read() ?? FirstDevice(this);
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
@@ -76,9 +86,9 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     public Tensor RegularizationLoss()
     {
         Tensor? total = null;
-        foreach (var module in modules())
+        foreach (var regularized in regularizedModules)
         {
-            if (module is IRegularizedModule regularized && regularized.RegularizationLoss() is { } term)
+            if (regularized.RegularizationLoss() is { } term)
             {
                 total = total is null ? term : total.add(term);
             }
@@ -147,7 +157,41 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
             definitions[i].MultiplyAccumulates((long[])inputShapes[i].Clone()));
     }
 
+    private static Device FirstDevice(nn.Module module) =>
+        module.parameters().Select(p => p.device).Concat(module.buffers().Select(b => b.device)).FirstOrDefault() ?? CPU;
+
     private static long CountNonTrainable(nn.Module module) =>
         module.parameters().Where(p => !p.requires_grad).Sum(p => p.numel())
         + module.buffers().Where(b => b.is_floating_point()).Sum(b => b.numel());
+
+    /// <summary>
+    /// Where the network's first parameter (or, without parameters, its first buffer) lives: the
+    /// module that owns it and its local name, so reading its device is one dictionary look-up.
+    /// </summary>
+    private sealed class DeviceProbe(nn.Module owner, string name, bool isParameter)
+    {
+        public static DeviceProbe? Find(LayerStackNetwork network)
+        {
+            var owners = new Dictionary<string, nn.Module>(StringComparer.Ordinal) { [string.Empty] = network };
+            foreach (var (path, module) in network.named_modules())
+            {
+                owners.TryAdd(path, module);
+            }
+
+            string? first = network.named_parameters().Select(p => p.name).FirstOrDefault();
+            bool isParameter = first is not null;
+            first ??= network.named_buffers().Select(b => b.name).FirstOrDefault();
+            if (first is null)
+            {
+                return null;
+            }
+
+            int dot = first.LastIndexOf('.');
+            string prefix = dot < 0 ? string.Empty : first[..dot];
+            return owners.TryGetValue(prefix, out var owner) ? new DeviceProbe(owner, first[(dot + 1)..], isParameter) : null;
+        }
+
+        /// <summary>The tensor's current device, or null when the owner no longer holds it under that name.</summary>
+        public Device? Read() => (isParameter ? owner.get_parameter(name) : owner.get_buffer(name))?.device;
+    }
 }
