@@ -59,7 +59,7 @@ internal sealed class PlainProgressDisplay(TextWriter output, TimeProvider time)
                 : "?";
             double percent = s.TotalSteps > 0 ? 100.0 * s.Step / s.TotalSteps : 0;
             return string.Create(CultureInfo.InvariantCulture,
-                $"{label}: epoch {s.Epoch}/{s.Epochs} step {s.Step}/{s.TotalSteps} ({percent:F0}%) D {s.DiscriminatorLoss:F3} G {s.GeneratorLoss:F3} elapsed {Duration(elapsed)} eta {eta}");
+                $"{label}: epoch {s.Epoch}/{s.Epochs} step {s.Step}/{s.TotalSteps} ({percent:F0}%) D {ProgressSnapshot.FormatLoss(s.DiscriminatorLoss)} G {ProgressSnapshot.FormatLoss(s.GeneratorLoss)} elapsed {Duration(elapsed)} eta {eta}");
         }
 
         private static string Duration(TimeSpan t) => t.ToString(t.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);

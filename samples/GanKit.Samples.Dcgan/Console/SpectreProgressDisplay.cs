@@ -36,7 +36,7 @@ internal sealed class SpectreProgressDisplay : IProgressDisplay
             task.MaxValue = Math.Max(1, s.TotalSteps);
             task.Value = s.Step;
             task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"{label}  epoch {s.Epoch}/{s.Epochs}  D {s.DiscriminatorLoss:F3}  G {s.GeneratorLoss:F3}"));
+                $"{label}  epoch {s.Epoch}/{s.Epochs}  D {ProgressSnapshot.FormatLoss(s.DiscriminatorLoss)}  G {ProgressSnapshot.FormatLoss(s.GeneratorLoss)}"));
             if (s.Step >= s.TotalSteps)
             {
                 task.StopTask();

@@ -93,13 +93,12 @@ internal static class TrainRun
             batchesPerEpoch = Math.Min(batchesPerEpoch, max);
         }
 
-        var adapter = new ProgressAdapter(progress, log, t.Epochs, t.Epochs * batchesPerEpoch);
-        trainer.StepCompleted += adapter.OnStep;
-        trainer.EpochCompleted += adapter.OnEpoch;
+        var adapter = new RunProgressAdapter(progress, log, t.Epochs, t.Epochs * batchesPerEpoch);
+        adapter.Attach(trainer);
         TrainingHistory history;
         try
         {
-            history = trainer.Fit(train, progress: null, cancellationToken);
+            history = trainer.Fit(train, adapter, cancellationToken);
         }
         finally
         {
@@ -115,27 +114,5 @@ internal static class TrainRun
         progress.Note($"Evaluating {t.EvalSamples.ToString(CultureInfo.InvariantCulture)} generated digits against the MNIST test split...");
         var report = Evaluation.Run(trainer.Generate, t.EvalSamples, settings.Seed, t.DataDirectory);
         return Evaluation.Write(folder, report, info, history.Rows.Count == 0 ? 0 : history.Rows[^1].Epoch);
-    }
-
-    /// <summary>Feeds the display and the loss log every step, and prints a line at each epoch's end.</summary>
-    private sealed class ProgressAdapter(IRunProgress display, LossLog log, int epochs, long totalSteps)
-    {
-        public void OnEpoch(object? sender, TrainingEpochEventArgs e)
-        {
-            var r = e.Row;
-            display.Note(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {r.Epoch}/{epochs}: D {r.DiscriminatorLoss:F4}  G {r.GeneratorLoss:F4}  D(x) {r.RealScore:F3}  D(G(z)) {r.FakeScore:F3}  {r.Seconds:F1} s  {r.ImagesPerSecond:F0} images/s"));
-        }
-
-        public void OnStep(object? sender, TrainingStepEventArgs e)
-        {
-            // Reading a loss waits for the device to finish the step: free on the CPU, and on a GPU
-            // a small price for a per-step loss curve.
-            double dLoss = e.DiscriminatorLoss.item<float>();
-            double gLoss = e.GeneratorLoss?.item<float>() ?? double.NaN;
-            log.Add(new LossPoint(e.Step, dLoss, gLoss));
-            display.Report(new ProgressSnapshot(e.Epoch, epochs, e.Step, totalSteps, dLoss, gLoss));
-        }
-
     }
 }

@@ -55,4 +55,15 @@ public class PlainProgressDisplayTests
         // Four steps since the first one (steps 2..5) in 8 s: 2 s each, 15 steps left.
         run.Format(Step(5), TimeSpan.FromSeconds(8)).Should().EndWith("elapsed 0:08 eta 0:30");
     }
+
+    [Fact]
+    public void Losses_not_yet_reported_show_as_a_dash()
+    {
+        var run = new PlainProgressDisplay.Run(TextWriter.Null, new ManualClock(), "x");
+        var first = new ProgressSnapshot(1, Epochs: 2, Step: 1, TotalSteps: 20, DiscriminatorLoss: double.NaN, GeneratorLoss: double.NaN);
+        run.Report(first);
+
+        run.Format(first, TimeSpan.Zero).Should().Contain("D – G –");
+        run.Format(first with { DiscriminatorLoss = 0.25 }, TimeSpan.Zero).Should().Contain("D 0.250 G –");
+    }
 }
