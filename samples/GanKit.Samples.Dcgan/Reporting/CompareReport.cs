@@ -25,6 +25,9 @@ internal sealed record FigureReference(string RelativePath, IReadOnlyList<int> E
 /// <summary>Assembles <c>report.md</c> of a comparison from plain data (no files are read).</summary>
 internal static class CompareReport
 {
+    // Up to twelve decimals and never an exponent: 1e-5 reads 0.00001, not 1E-05.
+    private const string FixedNotation = "0.############";
+
     /// <summary>Builds the Markdown report.</summary>
     /// <exception cref="ArgumentException">Either architecture has no runs.</exception>
     public static string Build(CompareSettings settings, ArchitectureResults first, ArchitectureResults second, FigureReference? figure)
@@ -163,7 +166,7 @@ internal static class CompareReport
                     .SelectMany(d => d.Values.Where(v => v.Key == column))
                     .Select(v => v.Value)
                     .ToList();
-                string cell = values.Count == 0 ? "–" : Format(SampleStatistics.Of(values));
+                string cell = values.Count == 0 ? "–" : Format(column, SampleStatistics.Of(values));
                 md.Append(CultureInfo.InvariantCulture, $" {cell} |");
             }
 
@@ -173,8 +176,14 @@ internal static class CompareReport
         return md.ToString();
     }
 
-    private static string Format(SampleStatistics stats)
+    private static string Format(string column, SampleStatistics stats)
     {
+        // Counts are whole images; their mean over seeds is shown rounded to one as well.
+        if (column == "count")
+        {
+            return stats.ToString("F0");
+        }
+
         double magnitude = Math.Abs(stats.Mean);
         string format = magnitude >= 10 ? "F2" : magnitude >= 0.01 || magnitude == 0 ? "F3" : "F5";
         return stats.ToString(format);
@@ -191,7 +200,7 @@ internal static class CompareReport
     {
         string batches = s.MaxBatchesPerEpoch is int max ? $", at most {max} batches per epoch" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"Each architecture was trained for {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")} (batch size {s.BatchSize}, learning rate {s.LearningRate:G}{batches}) with {Seeds(s.Seeds.Count)}: {JoinNumbers(s.Seeds)}.");
+            $"Each architecture was trained for {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")} (batch size {s.BatchSize}, learning rate {s.LearningRate.ToString(FixedNotation, CultureInfo.InvariantCulture)}{batches}) with {Seeds(s.Seeds.Count)}: {JoinNumbers(s.Seeds)}.");
     }
 
     private static string Seeds(int count) => count == 1 ? "1 seed" : $"{count} seeds";

@@ -102,17 +102,43 @@ public sealed partial class SweepReport
         return text.ToString();
     }
 
-    /// <summary>Formats a mean and its spread with four significant digits, the precision seed noise allows.</summary>
+    /// <summary>
+    /// Formats a mean and its spread with four significant digits, the precision seed noise allows,
+    /// in fixed notation (never an exponent) and without trailing zeros.
+    /// </summary>
     /// <param name="statistics">The statistics.</param>
-    /// <returns>Text such as <c>41.27 ± 3.112</c>, or just the mean for one run.</returns>
+    /// <returns>
+    /// Text such as <c>41.27 ± 3.112</c> or <c>0.001234 ± 0.00000454</c>, or just the mean for one run.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="statistics"/> is null.</exception>
     public static string FormatStatistics(SweepMetricStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(statistics);
-        string mean = statistics.Mean.ToString("G4", CultureInfo.InvariantCulture);
+        string mean = FixedSignificant(statistics.Mean);
         return statistics.StandardDeviation is double std
-            ? $"{mean} ± {std.ToString("G4", CultureInfo.InvariantCulture)}"
+            ? $"{mean} ± {FixedSignificant(std)}"
             : mean;
+    }
+
+    // Four significant digits in fixed notation. Values below 1e-12 print as 0: a metric's spread
+    // that small is rounding noise, and more decimals would only widen the table.
+    private static string FixedSignificant(double value)
+    {
+        const int Significant = 4;
+        const int MaxDecimals = 15;
+        if (!double.IsFinite(value))
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        int decimals = value == 0 ? 0 : Math.Clamp(Significant - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, MaxDecimals);
+        string text = Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            text = text.TrimEnd('0').TrimEnd('.');
+        }
+
+        return text == "-0" ? "0" : text;
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);

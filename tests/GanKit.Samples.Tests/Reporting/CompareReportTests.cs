@@ -68,6 +68,30 @@ public class CompareReportTests
     }
 
     [Fact]
+    public void Per_digit_counts_are_whole_numbers_and_small_values_stay_in_fixed_notation()
+    {
+        static EvaluationSummary WithCounts(int count, double share) => new(40, 0.01, 8, 0.7, 0.6,
+            [new DigitRow(0, [new("count", count), new("share", share), new("fid", 30.5)])]);
+
+        string twoSeeds = CompareReport.PerDigitTable([WithCounts(412, 0.1), WithCounts(416, 0.1000064)]);
+        string oneSeed = CompareReport.PerDigitTable([WithCounts(409, 0.1)]);
+
+        twoSeeds.TrimEnd().Split('\n')[0].Should().Be("| Digit | Count | Share | FID |");
+        // Counts 412 and 416: mean 414, sample std 2.83, shown to the image.
+        twoSeeds.TrimEnd().Split('\n')[2].Should().Be("| 0 | 414 ± 3 | 0.100 ± 0.000 | 30.50 ± 0.00 |");
+        oneSeed.TrimEnd().Split('\n')[2].Should().Be("| 0 | 409 | 0.100 | 30.50 |");
+        (twoSeeds + oneSeed).Should().NotContainAny("E-", "E+", "409.0", "414.0");
+    }
+
+    [Fact]
+    public void A_small_learning_rate_is_written_without_an_exponent()
+    {
+        string md = CompareReport.Build(Settings with { LearningRate = 1e-5 }, Original(), Modified(), figure: null);
+
+        md.Should().Contain("learning rate 0.00001)");
+    }
+
+    [Fact]
     public void Report_contains_the_verdict_sentence()
     {
         string md = CompareReport.Build(Settings, Original(), Modified(), figure: null);

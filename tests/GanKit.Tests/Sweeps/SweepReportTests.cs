@@ -151,4 +151,19 @@ public sealed class SweepReportTests
         stats.Maximum.Should().Be(9);
         SweepReport.FormatStatistics(stats).Should().Be("5 ± 2.138");
     }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 1.00001 }, "1 ± 0.000007071")]
+    [InlineData(new[] { 0.001234, 0.001234 }, "0.001234 ± 0")]
+    [InlineData(new[] { 0.0012, 0.0013 }, "0.00125 ± 0.00007071")]
+    [InlineData(new[] { 123456.0, 123458.0 }, "123457 ± 1.414")]
+    [InlineData(new[] { 41.274, 41.266 }, "41.27 ± 0.005657")]
+    [InlineData(new[] { -2.5 }, "-2.5")]
+    public void Statistics_are_printed_in_fixed_notation_with_four_significant_digits(double[] values, string expected)
+    {
+        string text = SweepReport.FormatStatistics(SweepMetricStatistics.Of(values));
+
+        text.Should().Be(expected);
+        text.Should().NotContain("E");
+    }
 }
