@@ -59,13 +59,15 @@ for id in GanKit GanKit.Mnist; do
   if grep -Eiq 'id="(TorchSharp-cpu|TorchSharp-cuda[^"]*|libtorch[^"]*)"' <<<"$nuspec"; then
     fail "$id depends on a TorchSharp backend package"
   fi
-  unzip -p "$snupkg" "lib/net10.0/$id.pdb" | grep -aq 'raw.githubusercontent.com' \
+  # Extract first: `unzip | grep -q` would fail under pipefail when grep stops reading early.
+  unzip -p "$snupkg" "lib/net10.0/$id.pdb" > "$work/$id.pdb"
+  grep -aq 'raw.githubusercontent.com' "$work/$id.pdb" \
     || fail "$id: the symbol package's PDB has no Source Link"
   step "$id: nupkg + snupkg, README, MIT, repository, XML docs, Source Link, no backend: ok"
 done
-unzip -p "$feed/GanKit.$version.nupkg" GanKit.nuspec | grep -q "id=\"TorchSharp\" version=\"$torchsharp_version\"" \
+grep -q "id=\"TorchSharp\" version=\"$torchsharp_version\"" <<<"$(unzip -p "$feed/GanKit.$version.nupkg" GanKit.nuspec)" \
   || fail "GanKit does not depend on TorchSharp $torchsharp_version"
-unzip -p "$feed/GanKit.Mnist.$version.nupkg" GanKit.Mnist.nuspec | grep -q "id=\"GanKit\" version=\"$version\"" \
+grep -q "id=\"GanKit\" version=\"$version\"" <<<"$(unzip -p "$feed/GanKit.Mnist.$version.nupkg" GanKit.Mnist.nuspec)" \
   || fail "GanKit.Mnist does not depend on GanKit $version"
 
 # --- A brand-new consumer ----------------------------------------------------------------------
