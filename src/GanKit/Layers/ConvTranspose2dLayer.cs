@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace GanKit.Layers;
 
 /// <summary>A 2-D transposed convolution (Keras <c>Conv2DTranspose</c>) with a square kernel on <c>[C, H, W]</c>.</summary>
-public sealed class ConvTranspose2dLayer : KernelLayer, ILayer
+public sealed class ConvTranspose2dLayer : ConvolutionLayer, ILayer
 {
     /// <summary>Describes the layer; arguments in Keras' order.</summary>
     /// <param name="filters">Output channels; positive.</param>
@@ -19,28 +19,9 @@ public sealed class ConvTranspose2dLayer : KernelLayer, ILayer
     /// <param name="spectralNorm">Whether the kernel is spectrally normalised.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="filters"/>, <paramref name="kernel"/> or <paramref name="stride"/> is not positive.</exception>
     public ConvTranspose2dLayer(long filters, long kernel, long stride = LayerDefaults.Stride, ConvolutionPadding padding = default, bool bias = LayerDefaults.UseBias, Initializer? initializer = null, Regularizer? regularizer = null, bool spectralNorm = LayerDefaults.SpectralNorm)
-        : base(bias, initializer, regularizer, spectralNorm)
+        : base(filters, kernel, stride, padding, bias, initializer, regularizer, spectralNorm)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filters);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernel);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
-        Filters = filters;
-        KernelSize = kernel;
-        Stride = stride;
-        Padding = padding;
     }
-
-    /// <summary>Gets the number of output channels.</summary>
-    public long Filters { get; }
-
-    /// <summary>Gets the kernel height and width.</summary>
-    public long KernelSize { get; }
-
-    /// <summary>Gets the stride. The default value is 1.</summary>
-    public long Stride { get; }
-
-    /// <summary>Gets the padding. The default value is <see cref="ConvolutionPadding.Valid"/>.</summary>
-    public ConvolutionPadding Padding { get; }
 
     /// <inheritdoc />
     public string Kind => "ConvTranspose2d";

@@ -17,16 +17,8 @@ public sealed class MinimaxLoss : IAdversarialLoss
     public string Name => "minimax";
 
     /// <inheritdoc />
-    public Tensor DiscriminatorLoss(Tensor realLogits, Tensor fakeLogits)
-    {
-        ArgumentNullException.ThrowIfNull(realLogits);
-        ArgumentNullException.ThrowIfNull(fakeLogits);
-        using var ones = torch.ones_like(realLogits);
-        using var zeros = torch.zeros_like(fakeLogits);
-        using var realLoss = nn.functional.binary_cross_entropy_with_logits(realLogits, ones);
-        using var fakeLoss = nn.functional.binary_cross_entropy_with_logits(fakeLogits, zeros);
-        return realLoss + fakeLoss;
-    }
+    public Tensor DiscriminatorLoss(Tensor realLogits, Tensor fakeLogits) =>
+        NonSaturatingLoss.BinaryCrossEntropyDiscriminatorLoss(realLogits, fakeLogits);
 
     /// <inheritdoc />
     public Tensor GeneratorLoss(Tensor fakeLogits)

@@ -18,7 +18,21 @@ public sealed class NonSaturatingLoss : IAdversarialLoss
     public string Name => "non-saturating";
 
     /// <inheritdoc />
-    public Tensor DiscriminatorLoss(Tensor realLogits, Tensor fakeLogits)
+    public Tensor DiscriminatorLoss(Tensor realLogits, Tensor fakeLogits) => BinaryCrossEntropyDiscriminatorLoss(realLogits, fakeLogits);
+
+    /// <inheritdoc />
+    public Tensor GeneratorLoss(Tensor fakeLogits)
+    {
+        ArgumentNullException.ThrowIfNull(fakeLogits);
+        using var ones = torch.ones_like(fakeLogits);
+        return nn.functional.binary_cross_entropy_with_logits(fakeLogits, ones);
+    }
+
+    /// <summary>
+    /// <c>BCE(real, 1) + BCE(fake, 0)</c>: the discriminator term shared with <see cref="MinimaxLoss"/>,
+    /// which differs only in the generator's term.
+    /// </summary>
+    internal static Tensor BinaryCrossEntropyDiscriminatorLoss(Tensor realLogits, Tensor fakeLogits)
     {
         ArgumentNullException.ThrowIfNull(realLogits);
         ArgumentNullException.ThrowIfNull(fakeLogits);
@@ -27,13 +41,5 @@ public sealed class NonSaturatingLoss : IAdversarialLoss
         using var realLoss = nn.functional.binary_cross_entropy_with_logits(realLogits, ones);
         using var fakeLoss = nn.functional.binary_cross_entropy_with_logits(fakeLogits, zeros);
         return realLoss + fakeLoss;
-    }
-
-    /// <inheritdoc />
-    public Tensor GeneratorLoss(Tensor fakeLogits)
-    {
-        ArgumentNullException.ThrowIfNull(fakeLogits);
-        using var ones = torch.ones_like(fakeLogits);
-        return nn.functional.binary_cross_entropy_with_logits(fakeLogits, ones);
     }
 }
