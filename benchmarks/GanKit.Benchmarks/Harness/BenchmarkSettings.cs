@@ -49,9 +49,9 @@ public sealed record BenchmarkSettings
     public static BenchmarkSettings Full { get; } = new()
     {
         BatchSize = 256,
-        WarmupRounds = 1,
-        Rounds = 5,
-        BatchesPerRound = 2,
+        WarmupRounds = 2,
+        Rounds = 11,
+        BatchesPerRound = 3,
         MatmulSize = 2048,
         InferenceBatch = 256,
         MemoryBatchSize = 8,

@@ -10,14 +10,26 @@ namespace GanKit.Benchmarks.Suites;
 /// </summary>
 public static class MatmulBenchmark
 {
-    /// <summary>Gets the median GFLOP/s of the last run, for the training rows to compare against.</summary>
-    public static double? MedianGflops { get; private set; }
-
     /// <summary>Runs the benchmark and records one row.</summary>
     /// <param name="context">The shared context.</param>
     public static void Run(BenchmarkContext context)
     {
         int n = context.Settings.MatmulSize;
+        var (stats, repeats) = Measure(n, context.Settings.SimpleRounds);
+        context.Report.Add(new ResultRow("matmul", $"{n}x{n} float32", "GFLOP/s", stats, $"{repeats} products per round, {get_num_threads()} torch threads"));
+    }
+
+    /// <summary>
+    /// Times rounds of about half a second of <paramref name="n"/> x <paramref name="n"/> products.
+    /// The training rows call this right after each case too: on a shared machine the limit itself
+    /// moves by a third from one minute to the next, so only a figure taken at the same time is a fair
+    /// yardstick.
+    /// </summary>
+    /// <param name="n">The side of the square matrices.</param>
+    /// <param name="rounds">Recorded rounds, after one unrecorded one.</param>
+    /// <returns>GFLOP/s per round, and the products in each round.</returns>
+    public static (Stats Gflops, int Repeats) Measure(int n, int rounds)
+    {
         using var a = randn(n, n);
         using var b = randn(n, n);
         double flops = 2.0 * n * n * n;
@@ -30,7 +42,7 @@ public static class MatmulBenchmark
         a.matmul(b).Dispose();
         int repeats = Math.Max(1, (int)(0.5 / Math.Max(probe.Elapsed.TotalSeconds, 1e-4)));
 
-        var gflops = Interleaved.Repeat(1, context.Settings.SimpleRounds, () =>
+        var gflops = Interleaved.Repeat(1, rounds, () =>
         {
             var clock = Stopwatch.StartNew();
             for (int i = 0; i < repeats; i++)
@@ -40,8 +52,6 @@ public static class MatmulBenchmark
 
             return flops * repeats / clock.Elapsed.TotalSeconds / 1e9;
         });
-        var stats = Stats.Of(gflops);
-        MedianGflops = stats.Median;
-        context.Report.Add(new ResultRow("matmul", $"{n}x{n} float32", "GFLOP/s", stats, $"{repeats} products per round, {get_num_threads()} torch threads"));
+        return (Stats.Of(gflops), repeats);
     }
 }
