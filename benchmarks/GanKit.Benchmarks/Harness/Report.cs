@@ -34,7 +34,7 @@ public sealed class Report
 
     /// <summary>Records the trainer/hand-written throughput ratio of one case.</summary>
     /// <param name="name">The case, for example <c>original/simultaneous</c>.</param>
-    /// <param name="ratio">Median trainer throughput over median hand-written throughput.</param>
+    /// <param name="ratio">The median over interleaved rounds of trainer throughput over hand-written throughput.</param>
     public void AddRatio(string name, double ratio) => _ratios[name] = ratio;
 
     /// <summary>Records whether a target was met.</summary>
@@ -60,7 +60,7 @@ public sealed class Report
         if (_ratios.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("| Trainer/hand-written (median images/s) | Ratio |");
+            text.AppendLine("| Trainer/hand-written (median of the per-round wall-time ratios) | Ratio |");
             text.AppendLine("|---|---:|");
             foreach (var (name, ratio) in _ratios)
             {

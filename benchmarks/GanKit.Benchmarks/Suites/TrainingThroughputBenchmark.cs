@@ -87,24 +87,27 @@ public static class TrainingThroughputBenchmark
         var handStats = Stats.Of(handWall.Select(s => images / s).ToArray());
         var trainerCpuStats = Stats.Of(trainerCpu.Skip(settings.WarmupRounds).Select(s => images / s).ToArray());
         var handCpuStats = Stats.Of(handCpu.Skip(settings.WarmupRounds).Select(s => images / s).ToArray());
-        double ratio = trainerStats.Median / handStats.Median;
         double cpuRatio = trainerCpuStats.Median / handCpuStats.Median;
+        double ratioOfMedians = trainerStats.Median / handStats.Median;
 
-        // Each recorded round runs both sides back to back, so the ratio within a round cancels
-        // drifts in machine load that the ratio of the two medians only averages out.
+        // The headline: each recorded round runs both sides back to back, so the ratio within a
+        // round cancels the drift of a shared machine's speed over minutes, which the ratio of the
+        // two medians only averages out (the same build gave 0.97 to 1.01 that way for one case).
         var pairedRatios = Stats.Of(handWall.Zip(trainerWall, (hand, trainer) => hand / trainer).ToArray());
+        double ratio = pairedRatios.Median;
         var report = context.Report;
         report.Add(new ResultRow(benchmark, name + " / hand-written", "images/s", handStats, $"batch {batchSize}, {steps} steps per round"));
         report.Add(new ResultRow(benchmark, name + " / trainer", "images/s", trainerStats, $"batch {batchSize}; Fit call to the end of its last step"));
         report.Add(new ResultRow(benchmark, name + " / hand-written", "images/CPU-s", handCpuStats, "images per second of process CPU time"));
         report.Add(new ResultRow(benchmark, name + " / trainer", "images/CPU-s", trainerCpuStats, "images per second of process CPU time"));
         report.Add(new ResultRow(benchmark, name + " / trainer epoch end", "s", Stats.Of(epochEnds.Skip(settings.WarmupRounds).ToArray()), "sample grid, history files and checkpoint after the last step (once per epoch)"));
-        report.Add(new ResultRow(benchmark, name + " / ratio by CPU time", "trainer/hand", Stats.Single(cpuRatio), "cross-check of the wall-time ratio"));
-        report.Add(new ResultRow(benchmark, name + " / ratio within each round", "trainer/hand", pairedRatios, "cross-check: wall-time ratio of the two sides of every interleaved round"));
+        report.Add(new ResultRow(benchmark, name + " / ratio within each round", "trainer/hand", pairedRatios, "wall-time ratio of the two sides of each interleaved round; its median is the headline"));
+        report.Add(new ResultRow(benchmark, name + " / ratio of the medians", "trainer/hand", Stats.Single(ratioOfMedians), "cross-check: median trainer images/s over median hand-written images/s"));
+        report.Add(new ResultRow(benchmark, name + " / ratio by CPU time", "trainer/hand", Stats.Single(cpuRatio), "cross-check: the same from process CPU time"));
         if (benchmark == "training")
         {
             report.AddRatio(name, ratio);
-            report.AddCheck(ratio >= TargetRatio, string.Create(CultureInfo.InvariantCulture, $"{name}: trainer/hand-written {ratio:0.000} by wall time, {cpuRatio:0.000} by CPU time, {pairedRatios.Median:0.000} median within rounds (target >= {TargetRatio:0.00})"));
+            report.AddCheck(ratio >= TargetRatio, string.Create(CultureInfo.InvariantCulture, $"{name}: trainer/hand-written {ratio:0.000} (median within rounds; ratio of the medians {ratioOfMedians:0.000}, by CPU time {cpuRatio:0.000}; target >= {TargetRatio:0.00})"));
             AddFlops(context, architecture, scheme, name, trainerStats);
         }
 
