@@ -15,6 +15,9 @@ public static class TrainingThroughputBenchmark
     /// <summary>The ratio the trainer must reach against the hand-written loop.</summary>
     public const double TargetRatio = 0.97;
 
+    /// <summary>Rounds of the matmul yardstick timed after each case (about half a second each).</summary>
+    private const int YardstickRounds = 3;
+
     /// <summary>Gets the case names, <c>architecture/scheme</c>.</summary>
     public static IReadOnlyList<string> CaseNames { get; } =
         Architecture.All.SelectMany(a => Schemes.Select(s => CaseName(a, s))).ToArray();
@@ -92,7 +95,8 @@ public static class TrainingThroughputBenchmark
 
         // The headline: each recorded round runs both sides back to back, so the ratio within a
         // round cancels the drift of a shared machine's speed over minutes, which the ratio of the
-        // two medians only averages out (one build gave 0.92 and 1.00 that way for the same case in two runs).
+        // two medians only averages out (one build gave 0.92 and 1.00 that way for the same case
+        // in two runs).
         var pairedRatios = Stats.Of(handWall.Zip(trainerWall, (hand, trainer) => hand / trainer).ToArray());
         double ratio = pairedRatios.Median;
         var report = context.Report;
@@ -124,7 +128,7 @@ public static class TrainingThroughputBenchmark
             trainerStats.Min * flopsPerImage / 1e9,
             trainerStats.Max * flopsPerImage / 1e9,
             trainerStats.Count);
-        var (matmul, _) = MatmulBenchmark.Measure(context.Settings.MatmulSize, 3);
+        var (matmul, _) = MatmulBenchmark.Measure(context.Settings.MatmulSize, YardstickRounds);
         string limit = string.Create(CultureInfo.InvariantCulture, $"{100 * achieved.Median / matmul.Median:0.0}% of a {context.Settings.MatmulSize}² matmul timed right after ({matmul.Median:0.0} GFLOP/s)");
         context.Report.Add(new ResultRow(
             "training",
