@@ -13,4 +13,8 @@ internal static class Devices
     /// </summary>
     public static bool IsOn(Tensor tensor, Device device) =>
         tensor.device_type == device.type && (device.index < 0 || tensor.device_index == device.index);
+
+    /// <summary>True when <paramref name="actual"/> is <paramref name="wanted"/>, by type and index; a wanted device without an index matches any index of its type.</summary>
+    public static bool IsSame(Device actual, Device wanted) =>
+        actual.type == wanted.type && (wanted.index < 0 || actual.index == wanted.index);
 }

@@ -37,7 +37,8 @@ public sealed partial class AdversarialTrainer
             throw new ArgumentException("The dataset holds no images.", nameof(dataset));
         }
 
-        using var copied = dataset.Device == Device ? null : new TensorImageDataset(dataset.Images.to(Device));
+        // Device compares by reference, so equal devices are told apart by type and index.
+        using var copied = Internal.Devices.IsSame(dataset.Device, Device) ? null : new TensorImageDataset(dataset.Images.to(Device));
         if (copied is not null)
         {
             Log.DatasetCopied(_logger, dataset.Count, dataset.Device.ToString(), Device.ToString());
