@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GanKit.Data;
 using GanKit.Imaging;
+using GanKit.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,7 +39,7 @@ public sealed partial class AdversarialTrainer
         }
 
         // Device compares by reference, so equal devices are told apart by type and index.
-        using var copied = Internal.Devices.IsSame(dataset.Device, Device) ? null : new TensorImageDataset(dataset.Images.to(Device));
+        using var copied = Devices.AreSame(dataset.Device, Device) ? null : new TensorImageDataset(dataset.Images.to(Device));
         if (copied is not null)
         {
             Log.DatasetCopied(_logger, dataset.Count, dataset.Device.ToString(), Device.ToString());
