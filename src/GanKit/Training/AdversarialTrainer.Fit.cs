@@ -56,6 +56,12 @@ public sealed partial class AdversarialTrainer
             batchesPerEpoch = Math.Min(batchesPerEpoch, _options.MaxBatchesPerEpoch);
         }
 
+        if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            // Which libtorch is running, by path: torch.__version__ is only the managed constant.
+            Log.RuntimeLoaded(_logger, TorchRuntime.Describe());
+        }
+
         Log.TrainingStarted(_logger, Device.ToString(), loop.CompletedEpochs + 1, _options.Epochs, batchesPerEpoch, _options.BatchSize, _options.UpdateScheme, _options.Loss.Name);
         for (int epoch = loop.CompletedEpochs + 1; epoch <= _options.Epochs; epoch++)
         {
