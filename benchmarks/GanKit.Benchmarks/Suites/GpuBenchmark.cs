@@ -73,6 +73,16 @@ public static class GpuBenchmark
             }
         }
 
+        try
+        {
+            TorchRuntime.EnsureAvailable();
+        }
+        catch (TorchRuntimeUnavailableException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message.ReplaceLineEndings(" "));
+            return 2;
+        }
+
         // torch.CUDA itself throws where CUDA cannot start, so ask first.
         if (device == "cuda" && !cuda.is_available())
         {
