@@ -2,7 +2,8 @@
 # Makes the offline bundle for a GPU machine that has PyTorch but no network and no .NET: the .NET
 # runtime (no SDK; vstest.console comes from the SDK for the tests), GanKit's Release outputs built
 # with -p:TorchBackend=external (no libtorch, no prebuilt LibTorchSharp, no other platforms' native
-# files), TorchSharp's native source, MNIST and these scripts, in one .tar.xz under 60 MiB.
+# files), TorchSharp's native source, MNIST and the repository's tracked files (these scripts, the
+# PyTorch benchmark, and what the layout tests read), in one .tar.xz under 60 MiB.
 #
 # usage: make-bundle.sh <torchsharp-native-src> <bundle.tar.xz>
 #   <torchsharp-native-src>  a clone of dotnet/TorchSharp at commit c20b6a1c (0.107.0), or its src/Native
@@ -34,7 +35,11 @@ sdk=$(ls -d "$dotnet_root"/sdk/10.* 2>/dev/null | sort -V | tail -n 1)
 stage=$(mktemp -d "${TMPDIR:-/tmp}/gankit-bundle.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 root=$stage/gankit-gpu
-mkdir -p "$root"/{dotnet,vstest,app,torchsharp-native,data/mnist,scripts/gpu}
+mkdir -p "$root"/{dotnet,vstest,app,torchsharp-native,data/mnist}
+
+# The repository's tracked files as they are in the working tree (the outputs below are built from
+# it): the tests that check the layout find GanKit.sln above app/, as they do in a checkout.
+git -C "$repo" ls-files -z | (cd "$repo" && tar --null -T - -cf -) | tar -C "$root" -xf -
 
 # The .NET runtime: the host, its resolver and Microsoft.NETCore.App only.
 cp "$dotnet_root/dotnet" "$root/dotnet/"
@@ -69,13 +74,14 @@ fi
 
 cp -r "$native/." "$root/torchsharp-native/"
 cp "$mnist"/*-ubyte "$root/data/mnist/"
-cp "$repo"/scripts/gpu/*.sh "$repo"/scripts/gpu/*.patch "$root/scripts/gpu/"
-cp -r "$repo/benchmarks/pytorch" "$root/pytorch"
 git -C "$repo" rev-parse HEAD > "$root/COMMIT" 2>/dev/null || echo unknown > "$root/COMMIT"
 
-# xz -9 keeps a 64 MiB window, so the copies of the same assemblies in every output compress to one.
+# Every output carries its own copy of GanKit, TorchSharp, xunit, ...: identical files become hard
+# links, which tar stores once and unpacks as links.
+(cd "$root/app" && find . -type f -print0 | xargs -0 sha256sum | sort | awk '
+  $1 == last { print first, $2; next } { last = $1; first = $2 }' | while read -r first copy; do ln -f "$first" "$copy"; done)
 mkdir -p "$(dirname "$bundle")"
-tar -C "$stage" -cf - gankit-gpu | xz -9e -T"$(nproc)" > "$bundle.partial"
+tar -C "$stage" -cf - gankit-gpu | xz -6 -T"$(nproc)" > "$bundle.partial"
 mv "$bundle.partial" "$bundle"
 bytes=$(stat -c %s "$bundle")
 mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')

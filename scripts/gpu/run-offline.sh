@@ -14,6 +14,7 @@
 #   DEVICE          cuda (default) or cpu (the rehearsal)
 #   PARALLEL        runs at once in experiment mode (default 6: one DCGAN leaves most of an H200 idle)
 #   JOBS            compile jobs (default: all cores)
+#   NATIVE_CACHE    a folder that keeps LibTorchSharp's objects between runs (default: a fresh one)
 #   BUDGET_S        seconds the whole run may take (default 570, under the machine's 10 minutes)
 # exit codes: 0 all passed, 1 a step failed (see <out-dir>), 2 bad input (one line says why)
 set -euo pipefail
@@ -81,19 +82,20 @@ tar -xJf "$bundle" -C "$work"
 b=$work/gankit-gpu
 say "bundle $(cat "$b/COMMIT") unpacked"
 
+native=${NATIVE_CACHE:-$work/native}
 code=0
-LD_LIBRARY_PATH=${EXTRA_LIB_PATH:-} TORCH_CXX11_ABI=$abi "$here/build-libtorchsharp.sh" "$b/torchsharp-native" "$torch_dir" "$work/native" > "$out/native-build.out" 2>&1 || code=$?
+LD_LIBRARY_PATH=${EXTRA_LIB_PATH:-} TORCH_CXX11_ABI=$abi "$here/build-libtorchsharp.sh" "$b/torchsharp-native" "$torch_dir" "$native" > "$out/native-build.out" 2>&1 || code=$?
 if (( code != 0 )); then
-  cp "$work/native/build.log" "$out/native-build.log" 2>/dev/null || true
+  cp "$native/build.log" "$out/native-build.log" 2>/dev/null || true
   tail -n 5 "$out/native-build.out" | tee -a "$log" >&2
   exit "$code"
 fi
-cp "$work/native/build.log" "$out/native-build.log"; cp "$work/native/build-info.txt" "$out/"
+cp "$native/build.log" "$out/native-build.log"; cp "$native/build-info.txt" "$out/"
 say "$(tail -n 1 "$out/native-build.out")"
 
 export DOTNET_ROOT=$b/dotnet DOTNET_HOST_PATH=$b/dotnet/dotnet PATH=$b/dotnet:$PATH
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export LD_LIBRARY_PATH=$work/native:$lib${EXTRA_LIB_PATH:+:$EXTRA_LIB_PATH}
+export LD_LIBRARY_PATH=$native:$lib${EXTRA_LIB_PATH:+:$EXTRA_LIB_PATH}
 mkdir -p "$work/cache/gankit" && ln -s "$b/data/mnist" "$work/cache/gankit/mnist"
 export XDG_CACHE_HOME=$work/cache GANKIT_DATA=$b/data
 dotnet=$b/dotnet/dotnet
@@ -139,8 +141,8 @@ for s in GanKit.Tests GanKit.Mnist.Tests; do step "cuda-$s" "$(left)" tests_of "
 if [[ $device == cuda ]]; then
   rounds=${ROUNDS:-3}
   for r in $(seq 1 "$rounds"); do
-    step "pytorch-round$r" "$(left)" "$python" "$b/pytorch/dcgan_eager.py" --batch 256 --output "$out/pytorch-round$r.json" || break
-    step "gankit-round$r" "$(left)" "$dotnet" "$app/GanKit.Benchmarks/GanKit.Benchmarks.dll" --gpu \
+    step "pytorch-round$r" "$(left)" "$python" "$b/benchmarks/pytorch/dcgan_eager.py" --batch 256 --data-dir "$b/data/mnist" --output "$out/pytorch-round$r.json" || break
+    step "gankit-round$r" "$(left)" "$dotnet" "$app/GanKit.Benchmarks/GanKit.Benchmarks.dll" --gpu --mnist-dir "$b/data/mnist" \
       --pytorch-json "$out/pytorch-round$r.json" --output "$out/gpu-round$r.json" || break
     grep -h 'ratio' "$out/gankit-round$r.log" | tee -a "$log" || true
   done
