@@ -44,7 +44,11 @@ public static class TorchRuntime
         }
         catch (Exception e) when (e is NotSupportedException or DllNotFoundException or TypeInitializationException or BadImageFormatException or EntryPointNotFoundException)
         {
-            throw new TorchRuntimeUnavailableException(TorchRuntimeDiagnosis.BuildMessage(Observe(e.Message)), e);
+            // The first use fails inside torch's type initializer; the news is in the inner
+            // exception, whose first line names the missing piece (the rest is TorchSharp's load trace).
+            string said = (e is TypeInitializationException { InnerException: { } inner } ? inner.Message : e.Message)
+                .Split('\n', 2)[0].Trim();
+            throw new TorchRuntimeUnavailableException(TorchRuntimeDiagnosis.BuildMessage(Observe(said)), e);
         }
     }
 
