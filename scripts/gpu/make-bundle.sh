@@ -50,7 +50,7 @@ cp -r "$runtime" "$root/dotnet/shared/Microsoft.NETCore.App/"
 # vstest.console and what it loads (the test projects bring their own testhost and xunit adapter).
 cp "$sdk"/vstest.console.{dll,deps.json,runtimeconfig.json,dll.config} "$sdk"/testhost*.json "$sdk"/testhost.dll \
    "$sdk"/Microsoft.TestPlatform.*.dll "$sdk"/Microsoft.VisualStudio.TestPlatform.*.dll \
-   "$sdk"/Newtonsoft.Json.dll "$sdk"/Microsoft.Extensions.FileSystemGlobbing.dll "$root/vstest/"
+   "$sdk"/Newtonsoft.Json.dll "$sdk"/Microsoft.Extensions.*.dll "$root/vstest/"
 mkdir -p "$root/vstest/Extensions" && cp "$sdk"/Extensions/*.dll "$root/vstest/Extensions/"
 
 # GanKit, built with no backend: the machine's libtorch and a LibTorchSharp built against it are used.
@@ -72,7 +72,7 @@ if find "$root/app" \( -name 'libtorch*' -o -name '*LibTorchSharp*' -o -name 'li
   exit 1
 fi
 
-cp -r "$native/." "$root/torchsharp-native/"
+cp -rp "$native/." "$root/torchsharp-native/"
 cp "$mnist"/*-ubyte "$root/data/mnist/"
 git -C "$repo" rev-parse HEAD > "$root/COMMIT" 2>/dev/null || echo unknown > "$root/COMMIT"
 

@@ -115,10 +115,9 @@ step() { # step <name> <seconds> <command...>: runs with a time limit, logs to <
     return 1
   fi
 }
-tests_of() { # tests_of <name> <filter>: one test assembly through vstest.console
-  local dll=$app/$1/$1.dll
-  "$dotnet" "$b/vstest/vstest.console.dll" "$dll" --TestCaseFilter:"$2" --logger:"trx;LogFileName=$1-$3.trx" \
-    --logger:"console;verbosity=normal" --ResultsDirectory:"$out/trx"
+vstest() { # vstest <suite> <filter> <tag>: the vstest.console command line of one test assembly, in $test_cmd
+  test_cmd=("$dotnet" "$b/vstest/vstest.console.dll" "$app/$1/$1.dll" "--TestCaseFilter:$2" "--logger:trx;LogFileName=$1-$3.trx"
+    "--logger:console;verbosity=normal" "--ResultsDirectory:$out/trx")
 }
 
 # The probe: which libtorch loaded, whether CUDA works, a matmul on the device.
@@ -136,7 +135,7 @@ fi
 # Tests: the CUDA-tagged ones first (they are what this machine is for), then the GPU benchmark,
 # then the rest of the suites in the time that is left.
 suites=(GanKit.Tests GanKit.Mnist.Tests GanKit.Sweeps.Tests GanKit.Samples.Tests)
-for s in GanKit.Tests GanKit.Mnist.Tests; do step "cuda-$s" "$(left)" tests_of "$s" "Category=Cuda" cuda || true; done
+for s in GanKit.Tests GanKit.Mnist.Tests; do vstest "$s" "Category=Cuda" cuda; step "cuda-$s" "$(left)" "${test_cmd[@]}" || true; done
 
 if [[ $device == cuda ]]; then
   rounds=${ROUNDS:-3}
@@ -150,7 +149,7 @@ else
   say "gpu benchmark: skipped (DEVICE=cpu)"
 fi
 
-for s in "${suites[@]}"; do step "tests-$s" "$(left)" tests_of "$s" "Category!=Cuda" rest || true; done
+for s in "${suites[@]}"; do vstest "$s" "Category!=Cuda" rest; step "tests-$s" "$(left)" "${test_cmd[@]}" || true; done
 grep -h -E '^(Passed|Failed|Skipped|Total) tests|Total tests:|Passed:|Failed:' "$out"/tests-*.log "$out"/cuda-*.log 2>/dev/null | tee -a "$log" || true
 say "done: $( ((status == 0)) && echo 'every step passed' || echo 'some steps failed') ($(( $(date +%s) - started ))s)"
 exit "$status"
