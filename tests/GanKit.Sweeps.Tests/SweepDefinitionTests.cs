@@ -6,7 +6,7 @@ namespace GanKit.Sweeps.Tests;
 public sealed class SweepDefinitionTests
 {
     [Fact]
-    public void Parse_ReadsEveryKey()
+    public void Parse_reads_every_key()
     {
         var definition = Parse(SmallSweep);
 
@@ -22,7 +22,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_AppliesDefaultsForOptionalKeys()
+    public void Parse_applies_defaults_for_optional_keys()
     {
         var definition = SweepDefinition.Parse("""{ "architectures": ["original"], "seeds": [3], "epochs": 2 }""", Schema, "/tmp/my-sweep.json");
 
@@ -35,7 +35,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_CanonicalisesChoicesAndArchitectures()
+    public void Parse_canonicalises_choices_and_architectures()
     {
         var definition = Parse("""{ "architectures": ["MODIFIED"], "seeds": [1], "epochs": 1, "grid": { "loss": ["hinge", "nonsaturating"] } }""");
 
@@ -72,7 +72,7 @@ public sealed class SweepDefinitionTests
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "epochs": 2 }""", "$.epochs", "appears twice")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "batchSize": 8 }""", "$.batchSize", "put it under \"fixed\" or \"grid\"")]
     [InlineData("""[1, 2]""", "$", "must be a JSON object")]
-    public void Parse_RejectsBadFilesNamingKeyAndValue(string json, string path, string problem)
+    public void Parse_rejects_bad_files_naming_key_and_value(string json, string path, string problem)
     {
         var act = () => Parse(json);
 
@@ -83,7 +83,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_SuggestsTheNearestNameForATypo()
+    public void Parse_suggests_the_nearest_name_for_a_typo()
     {
         var act = () => Parse("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningrate": [0.1] } }""");
 
@@ -91,7 +91,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_ReportsTheLineOfMalformedJson()
+    public void Parse_reports_the_line_of_malformed_JSON()
     {
         var act = () => Parse("{\n \"architectures\": [\"original\"],\n \"seeds\": [1\n}");
 
@@ -99,7 +99,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Load_NamesAMissingFile()
+    public void Load_names_a_missing_file()
     {
         string path = Path.Combine(NewDirectory(), "absent.json");
 
@@ -109,7 +109,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Schema_RejectsReservedAndDuplicateNames()
+    public void Schema_rejects_reserved_and_duplicate_names()
     {
         var reserved = () => new SweepSchema([], [SweepSetting.Required(SweepParameter.Integer("seeds"))]);
         var duplicate = () => new SweepSchema([SweepParameter.Integer("batchSize"), SweepParameter.Integer("batchSize")]);
@@ -123,7 +123,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_WithoutSettingsNeedsOnlySeeds()
+    public void Parse_without_settings_needs_only_seeds()
     {
         var schema = new SweepSchema([SweepParameter.Number("lr", minimum: 0, exclusive: true)]);
 
@@ -138,7 +138,7 @@ public sealed class SweepDefinitionTests
     [InlineData(2000, 2000, 2000, "8000000000 runs (1 architecture x 2000 generatorLearningRate x 2000 discriminatorLearningRate x 2000 batchSize x 1 seeds)")]
     [InlineData(1024, 1024, 4096, "4294967296 runs")]
     [InlineData(1000, 1000, 1, "1000000 runs")]
-    public void Parse_RefusesAPlanAboveTheLimitNamingItsSize(int rates, int discriminatorRates, int batchSizes, string expected)
+    public void Parse_refuses_a_plan_above_the_limit_naming_its_size(int rates, int discriminatorRates, int batchSizes, string expected)
     {
         string json = $$"""
             { "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": {
@@ -156,7 +156,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_AcceptsAPlanAtTheLimitAndCountsIn64Bits()
+    public void Parse_accepts_a_plan_at_the_limit_and_counts_in_64_bits()
     {
         // 2 architectures x 50,000 rates x 1 seed: exactly the limit.
         string json = $$"""{ "architectures": ["original", "modified"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningRate": [{{Values(50_000, i => $"{i + 1}e-7")}}] } }""";
@@ -169,7 +169,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_FindsADuplicateAmongTwentyThousandValuesQuickly()
+    public void Parse_finds_a_duplicate_among_twenty_thousand_values_quickly()
     {
         // The last value repeats the first. A scan of the list for every value took most of a
         // minute here; a set takes milliseconds. The bound is a loose guard against going back to

@@ -10,7 +10,7 @@ public sealed class SweepRunnerTests
     private readonly string _directory = NewDirectory();
 
     [Fact]
-    public void Run_ExecutesEveryRunOnceAndWritesRunFiles()
+    public void Run_executes_every_run_once_and_writes_run_files()
     {
         var executed = new ConcurrentBag<string>();
 
@@ -28,7 +28,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_SkipsFinishedRunsOnASecondPass()
+    public void Run_skips_finished_runs_on_a_second_pass()
     {
         new SweepRunner(Options()).Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
         var again = new ConcurrentBag<string>();
@@ -41,7 +41,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_DoesOnlyItsShard()
+    public void Run_does_only_its_shard()
     {
         var executed = new ConcurrentBag<string>();
 
@@ -52,7 +52,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_RecordsFailuresAndDoesNotRetryThemUnlessAsked()
+    public void Run_records_failures_and_does_not_retry_them_unless_asked()
     {
         var broken = _plan.Runs[2];
         var noSummary = _plan.Runs[5];
@@ -88,7 +88,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_NamesTheReasonOfAFailure()
+    public void Run_names_the_reason_of_a_failure()
     {
         var broken = _plan.Runs[2];
         var noSummary = _plan.Runs[5];
@@ -116,7 +116,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_CancelledReleasesTheClaimAndTheNextWorkerResumes()
+    public void Run_cancelled_releases_the_claim_and_the_next_worker_resumes()
     {
         using var cancellation = new CancellationTokenSource();
         var target = _plan.Runs[3];
@@ -156,7 +156,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_WaitsForARunHeldByALiveWorkerAndTakesItOverWhenItsLeaseEnds()
+    public void Run_waits_for_a_run_held_by_a_live_worker_and_takes_it_over_when_its_lease_ends()
     {
         var held = _plan.Runs[0];
         string heldDirectory = new SweepFolder(_directory).RunDirectory(held);
@@ -176,7 +176,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_WithoutWaitingLeavesHeldRunsToTheirHolder()
+    public void Run_without_waiting_leaves_held_runs_to_their_holder()
     {
         var held = _plan.Runs[0];
         string heldDirectory = new SweepFolder(_directory).RunDirectory(held);
@@ -192,7 +192,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Options_HaveTheDocumentedDefaults()
+    public void Options_have_the_documented_defaults()
     {
         var options = new SweepRunnerOptions();
 
@@ -211,7 +211,7 @@ public sealed class SweepRunnerTests
     [Theory]
     [InlineData(0)]
     [InlineData(400_000)]
-    public void Options_AreCheckedWhenTheRunnerIsCreated(int leaseMinutes)
+    public void Options_are_checked_when_the_runner_is_created(int leaseMinutes)
     {
         var lease = () => new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, LeaseTimeout = TimeSpan.FromMinutes(leaseMinutes) });
         var poll = () => new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, PollInterval = TimeSpan.FromDays(2) });
@@ -225,7 +225,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Options_AreCopiedSoLaterChangesDoNotReachTheRunner()
+    public void Options_are_copied_so_later_changes_do_not_reach_the_runner()
     {
         var metrics = new List<SweepMetric>(Metrics);
         var options = new SweepRunnerOptions { Metrics = metrics, Shard = new SweepShard(0, 2) };
@@ -244,7 +244,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_ReleasesTheClaimWhenTheWorkerFailsOutsideTheRun()
+    public void Run_releases_the_claim_when_the_worker_fails_outside_the_run()
     {
         var run = _plan.Runs[0];
         string runDirectory = new SweepFolder(_directory).RunDirectory(run);
@@ -260,7 +260,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_DoesItsOwnShardFirstThenTakesUnclaimedRunsOfOthersLastFirst()
+    public void Run_does_its_own_shard_first_then_takes_unclaimed_runs_of_others_last_first()
     {
         var order = new List<int>();
         var stolenFlags = new List<bool>();
@@ -283,7 +283,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_LeavesOtherShardsAloneWhenStealingIsOff()
+    public void Run_leaves_other_shards_alone_when_stealing_is_off()
     {
         var executed = new ConcurrentBag<string>();
 
@@ -294,7 +294,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_NeverStealsARunAnotherWorkerHoldsOrFinished()
+    public void Run_never_steals_a_run_another_worker_holds_or_finished()
     {
         var folder = new SweepFolder(_directory);
         folder.Initialize(_plan);
@@ -311,7 +311,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_StopsWithoutARecordWhenTheClaimIsLostMidRun()
+    public void Run_stops_without_a_record_when_the_claim_is_lost_mid_run()
     {
         var target = _plan.Runs[0];
         var events = new List<SweepRunEvent>();

@@ -22,7 +22,7 @@ public sealed class SweepWorkerProcessTests
         .Single(a => a.Key == "SweepWorkerPath").Value!;
 
     [Fact]
-    public void ThreeWorkersOnOneFolderFinishEveryRunExactlyOnce()
+    public void Three_workers_on_one_folder_finish_every_run_exactly_once()
     {
         string directory = NewDirectory();
         var plan = Parse("""
@@ -53,7 +53,7 @@ public sealed class SweepWorkerProcessTests
     }
 
     [Fact]
-    public void AKilledWorkersRunIsResumedByTheNextWorker()
+    public void A_killed_workers_run_is_resumed_by_the_next_worker()
     {
         string directory = NewDirectory();
         var plan = Parse("""{ "architectures": ["original"], "seeds": [1, 2, 3], "epochs": 1 }""").Expand();
@@ -83,7 +83,7 @@ public sealed class SweepWorkerProcessTests
     }
 
     [Fact]
-    public void WorkersWhoseShardsAreDoneTakeTheRunsOfAShardWithoutAWorker()
+    public void Workers_whose_shards_are_done_take_the_runs_of_a_shard_without_a_worker()
     {
         // Three shards, two workers: shard 2's worker was cancelled or never started.
         string directory = NewDirectory();
@@ -122,7 +122,7 @@ public sealed class SweepWorkerProcessTests
     }
 
     [Fact]
-    public void AWorkerFrozenPastItsLeaseStopsWhenItWakesAndLeavesTheRunToItsNewOwner()
+    public void A_worker_frozen_past_its_lease_stops_when_it_wakes_and_leaves_the_run_to_its_new_owner()
     {
         string directory = NewDirectory();
         var plan = Parse("""{ "architectures": ["original"], "seeds": [1], "epochs": 1 }""").Expand();

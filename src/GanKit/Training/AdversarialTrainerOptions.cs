@@ -5,22 +5,22 @@ using static TorchSharp.torch;
 namespace GanKit.Training;
 
 /// <summary>
-/// Settings of an <see cref="AdversarialTrainer"/>. The defaults reproduce the report's training:
-/// the Keras DCGAN tutorial's simultaneous step, non-saturating loss, Adam at 1e-4 for both
+/// Settings of an <see cref="AdversarialTrainer"/>. The defaults are the Keras DCGAN tutorial's
+/// training: its simultaneous step, non-saturating loss, Adam at 1e-4 for both
 /// networks with Keras's moments and epsilon, batches of 256 for 50 epochs, and a 4x4 grid of 16
 /// fixed noise vectors sampled after each epoch.
 /// </summary>
 /// <remarks>
 /// The latent size is not set here: it is the generator's (<c>GeneratorNetwork.LatentDim</c>, 100 in
-/// the report's presets). Options are checked when the trainer is constructed; each violation
+/// the MNIST presets). Options are checked when the trainer is constructed; each violation
 /// raises an <see cref="ArgumentOutOfRangeException"/> that names the option and the value.
 /// </remarks>
 public sealed class AdversarialTrainerOptions
 {
-    /// <summary>Default of <see cref="Epochs"/>: 50, the report's.</summary>
+    /// <summary>Default of <see cref="Epochs"/>: 50, as the Keras DCGAN tutorial.</summary>
     public const int DefaultEpochs = 50;
 
-    /// <summary>Default of <see cref="BatchSize"/>: 256, the report's.</summary>
+    /// <summary>Default of <see cref="BatchSize"/>: 256, as the Keras DCGAN tutorial.</summary>
     public const int DefaultBatchSize = 256;
 
     /// <summary>Default of <see cref="MaxBatchesPerEpoch"/>: 0, meaning every batch.</summary>
@@ -32,7 +32,7 @@ public sealed class AdversarialTrainerOptions
     /// <summary>Default of <see cref="OutputDirectory"/>.</summary>
     public const string DefaultOutputDirectory = "runs/gan";
 
-    /// <summary>Default of <see cref="GeneratorLearningRate"/> and <see cref="DiscriminatorLearningRate"/>: 1e-4, the report's.</summary>
+    /// <summary>Default of <see cref="GeneratorLearningRate"/> and <see cref="DiscriminatorLearningRate"/>: 1e-4, as the Keras DCGAN tutorial.</summary>
     public const double DefaultLearningRate = 1e-4;
 
     /// <summary>Default of <see cref="GeneratorBeta1"/> and <see cref="DiscriminatorBeta1"/>: 0.9, Keras's Adam default.</summary>
@@ -44,7 +44,7 @@ public sealed class AdversarialTrainerOptions
     /// <summary>Default of <see cref="AdamEpsilon"/>: 1e-7, Keras's (PyTorch's is 1e-8).</summary>
     public const double DefaultAdamEpsilon = 1e-7;
 
-    /// <summary>Default of <see cref="UpdateScheme"/>: <see cref="Training.UpdateScheme.Simultaneous"/>, the report's.</summary>
+    /// <summary>Default of <see cref="UpdateScheme"/>: <see cref="Training.UpdateScheme.Simultaneous"/>, as the Keras DCGAN tutorial.</summary>
     public const UpdateScheme DefaultUpdateScheme = Training.UpdateScheme.Simultaneous;
 
     /// <summary>Default of <see cref="DiscriminatorSteps"/>: 1.</summary>
@@ -93,7 +93,7 @@ public sealed class AdversarialTrainerOptions
     public string OutputDirectory { get; set; } = DefaultOutputDirectory;
 
     /// <summary>Gets or sets the adversarial loss.</summary>
-    /// <value>The default value is a <see cref="NonSaturatingLoss"/>, the report's. Must not be null.</value>
+    /// <value>The default value is a <see cref="NonSaturatingLoss"/>, as the Keras DCGAN tutorial. Must not be null.</value>
     public IAdversarialLoss Loss { get; set; } = new NonSaturatingLoss();
 
     /// <summary>Gets or sets an input-gradient penalty added to the discriminator's loss, or null for none.</summary>

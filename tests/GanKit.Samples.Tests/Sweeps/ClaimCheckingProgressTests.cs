@@ -1,6 +1,7 @@
 using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Sweeps;
 using GanKit.Sweeps;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Sweeps;
 
@@ -13,7 +14,7 @@ public class ClaimCheckingProgressTests
     [Fact]
     public void A_step_after_the_run_was_taken_over_stops_the_run_before_the_display_sees_it()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var plan = SweepDefinition.Parse("""{ "architectures": ["original"], "seeds": [1], "epochs": 1 }""", DcganSweepSchema.Schema).Expand();
         var inner = new Recording();
         var options = new SweepRunnerOptions { Metrics = DcganSweepSchema.Metrics, LeaseTimeout = TimeSpan.FromMilliseconds(500) };

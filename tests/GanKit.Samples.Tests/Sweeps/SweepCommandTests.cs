@@ -1,6 +1,7 @@
 using GanKit.Samples.Dcgan.Cli;
 using GanKit.Samples.Dcgan.Sweeps;
 using GanKit.Sweeps;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Sweeps;
 
@@ -57,17 +58,17 @@ public class SweepCommandTests
     [Fact]
     public void Run_hands_the_expanded_plan_and_shard_to_the_host()
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), Good);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
 
-        var (code, _, host) = Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--shard", "1/3", "--lease-minutes", "2", "--retry-failed");
+        var (code, _, host) = Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--shard", "1/3", "--lease-minutes", "2", "--retry-failed");
 
         code.Should().Be(0);
         var settings = host.Received.Should().BeOfType<SweepRunSettings>().Subject;
         settings.Plan.Runs.Should().HaveCount(8);
         settings.Plan.Runs[0]["loss"].AsString().Should().Be("Hinge");
         settings.Shard.Should().Be(new SweepShard(1, 3));
-        settings.Output.Should().Be(folder.File("out"));
+        settings.Output.Should().Be(folder.Combine("out"));
         settings.Lease.Should().Be(TimeSpan.FromMinutes(2));
         settings.RetryFailed.Should().BeTrue();
         settings.Wait.Should().BeTrue();
@@ -87,22 +88,22 @@ public class SweepCommandTests
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1 """, "error: *sweep.json: line *not valid JSON*")]
     public void Bad_sweep_files_give_one_line_and_exit_code_2(string json, string expected)
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), json);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), json);
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out")), expected);
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out")), expected);
     }
 
     [Fact]
     public void A_sweep_above_the_run_limit_is_a_usage_error_naming_its_size()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         string rates = string.Join(", ", Enumerable.Range(1, 2000).Select(i => $"{i}e-6"));
         string batches = string.Join(", ", Enumerable.Range(1, 2000));
-        File.WriteAllText(folder.File("sweep.json"), $$"""{ "architectures": ["original", "modified"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningRate": [{{rates}}], "batchSize": [{{batches}}] } }""");
+        File.WriteAllText(folder.Combine("sweep.json"), $$"""{ "architectures": ["original", "modified"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningRate": [{{rates}}], "batchSize": [{{batches}}] } }""");
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out")), "error: *sweep.json: $: the sweep has 8000000 runs (2 architecture x 2000 generatorLearningRate x 2000 batchSize x 1 seeds), more than the limit of 100000 runs per sweep*");
-        Directory.Exists(folder.File("out")).Should().BeFalse("nothing is written for a refused plan");
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out")), "error: *sweep.json: $: the sweep has 8000000 runs (2 architecture x 2000 generatorLearningRate x 2000 batchSize x 1 seeds), more than the limit of 100000 runs per sweep*");
+        Directory.Exists(folder.Combine("out")).Should().BeFalse("nothing is written for a refused plan");
     }
 
     [Theory]
@@ -111,20 +112,20 @@ public class SweepCommandTests
     [InlineData("--shard-count", "0", "error: --shard-count must be a positive whole number; got 0.")]
     public void Sweep_flags_are_checked_before_any_run_is_claimed(string flag, string value, string expected)
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), Good);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), flag, value), expected);
-        Directory.Exists(folder.File("out")).Should().BeFalse("no claim, not even a folder, is made before the flags are checked");
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), flag, value), expected);
+        Directory.Exists(folder.Combine("out")).Should().BeFalse("no claim, not even a folder, is made before the flags are checked");
     }
 
     [Fact]
     public void No_steal_keeps_the_worker_to_its_shard()
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), Good);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
 
-        var (code, _, host) = Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--no-steal");
+        var (code, _, host) = Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--no-steal");
 
         code.Should().Be(0);
         host.Received.Should().BeOfType<SweepRunSettings>().Which.Steal.Should().BeFalse();
@@ -133,9 +134,9 @@ public class SweepCommandTests
     [Fact]
     public void A_missing_sweep_file_is_a_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("absent.json"), "--out", folder.File("out")), "error: The sweep file *absent.json does not exist.");
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("absent.json"), "--out", folder.Combine("out")), "error: The sweep file *absent.json does not exist.");
     }
 
     [Theory]
@@ -143,16 +144,16 @@ public class SweepCommandTests
     [InlineData("one/two")]
     public void A_bad_shard_is_a_usage_error(string shard)
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), Good);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--shard", shard), $"error: --shard: '{shard}' is not a shard*");
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--shard", shard), $"error: --shard: '{shard}' is not a shard*");
     }
 
     [Fact]
     public void Report_of_a_folder_that_is_not_a_sweep_is_a_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         ShouldBeOneLineUsageError(Run("sweep", "report", folder.Path), "error: * is not a sweep folder*");
         ShouldBeOneLineUsageError(Run("sweep", "report", folder.Path, "--rank-by", "beauty"), "error: --rank-by must be one of fid, kid, classifier_score, precision, recall; got 'beauty'.");
