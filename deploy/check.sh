@@ -10,24 +10,29 @@ for script in slurm/*.sbatch; do
   bash -n "$script"
 done
 
-# The schemas: kubernetes-models, installed once into the user cache (never into the repository).
+# The schemas (kubernetes-models) and a YAML reader (js-yaml), installed once into the user cache,
+# never into the repository.
 models="${XDG_CACHE_HOME:-$HOME/.cache}/gankit/kubernetes-models-5.1.0"
-if [[ ! -e $models/node_modules/kubernetes-models/package.json ]]; then
+if [[ ! -e $models/node_modules/kubernetes-models/package.json || ! -e $models/node_modules/js-yaml/package.json ]]; then
   mkdir -p "$models"
-  npm install --prefix "$models" --no-audit --no-fund --no-save --silent kubernetes-models@5.1.0 >/dev/null
+  npm install --prefix "$models" --no-audit --no-fund --no-save --silent kubernetes-models@5.1.0 js-yaml@4.1.0 >/dev/null
 fi
 
 documents=$(mktemp)
 trap 'rm -f "$documents" "$documents.bad" "$documents.err"' EXIT
+files=(kubernetes/shared-volume.yaml kubernetes/sweep-job.yaml kubernetes/report-job.yaml)
+NODE_PATH="$models/node_modules" node -e '
+const yaml = require("js-yaml"), fs = require("fs");
+const docs = [];
+for (const file of process.argv.slice(1)) {
+  const found = yaml.loadAll(fs.readFileSync(file, "utf8")).filter((d) => d != null);
+  if (found.length === 0) throw new Error(`${file}: no documents`);
+  docs.push(...found.map((document) => ({ file, document })));
+}
+process.stdout.write(JSON.stringify(docs));' "${files[@]}" >"$documents"
 python3 - "$documents" <<'PY'
-import json, sys, yaml
-files = ["kubernetes/shared-volume.yaml", "kubernetes/sweep-job.yaml", "kubernetes/report-job.yaml"]
-docs = []
-for path in files:
-    found = [d for d in yaml.safe_load_all(open(path)) if d is not None]
-    assert found, f"{path}: no documents"
-    docs += [{"file": path, "document": d} for d in found]
-json.dump(docs, open(sys.argv[1], "w"))
+import json, sys
+docs = json.load(open(sys.argv[1]))
 
 by_kind = {(d["document"]["kind"], d["document"]["metadata"]["name"]): d["document"] for d in docs}
 config = by_kind[("ConfigMap", "gankit-sweep")]
