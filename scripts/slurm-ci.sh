@@ -39,7 +39,6 @@ chmod 755 "$work"
 export SLURM_CONF="$work/slurm.conf"
 
 daemons=()
-names=()
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
@@ -77,7 +76,6 @@ start() { # name, command...: starts a daemon in the foreground of a background 
   shift
   "$@" >"$work/log/$name.out" 2>&1 &
   daemons+=($!)
-  names+=("$name")
 }
 
 # --- munge: reuse a running one, else start one as the munge user.
