@@ -3,6 +3,7 @@ using GanKit.Samples.Dcgan.Cli;
 using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Sweeps;
 using GanKit.Sweeps;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Sweeps;
 
@@ -20,14 +21,14 @@ public class DcganSweepHostDataTests
     [Fact]
     public void Unreadable_data_fails_the_worker_before_any_run_is_claimed()
     {
-        using var data = new TempFolder();
-        using var sweep = new TempFolder();
+        using var data = new TempDirectory();
+        using var sweep = new TempDirectory();
         // Well-formed IDX files that are not MNIST: their hashes differ, which the loader rejects
         // without fetching anything.
-        File.WriteAllBytes(data.File("train-images-idx3-ubyte"), Idx(0x00000803, 4, 28, 28));
-        File.WriteAllBytes(data.File("train-labels-idx1-ubyte"), Idx(0x00000801, 4));
-        File.WriteAllBytes(data.File("t10k-images-idx3-ubyte"), Idx(0x00000803, 4, 28, 28));
-        File.WriteAllBytes(data.File("t10k-labels-idx1-ubyte"), Idx(0x00000801, 4));
+        File.WriteAllBytes(data.Combine("train-images-idx3-ubyte"), Idx(0x00000803, 4, 28, 28));
+        File.WriteAllBytes(data.Combine("train-labels-idx1-ubyte"), Idx(0x00000801, 4));
+        File.WriteAllBytes(data.Combine("t10k-images-idx3-ubyte"), Idx(0x00000803, 4, 28, 28));
+        File.WriteAllBytes(data.Combine("t10k-labels-idx1-ubyte"), Idx(0x00000801, 4));
         var plan = SweepDefinition.Parse(Tiny, DcganSweepSchema.Schema).Expand();
         var error = new StringWriter();
         var host = new DcganSweepHost(new PlainProgressDisplay(TextWriter.Null, TimeProvider.System), new StringWriter(), error);
