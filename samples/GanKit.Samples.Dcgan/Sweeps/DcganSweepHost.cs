@@ -81,9 +81,8 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
                 return null;
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is MnistUnavailableException or InvalidDataException or IOException or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
         {
-            // IOException covers MnistUnavailableException: missing, and no source could supply the files.
             return $"{ex.Message.ReplaceLineEndings(" ")} ({ex.GetType().Name})";
         }
     }
