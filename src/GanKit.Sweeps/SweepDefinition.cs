@@ -21,11 +21,11 @@ namespace GanKit.Sweeps;
 public sealed partial class SweepDefinition
 {
     /// <summary>
-    /// The most runs one sweep may hold: 100,000. Every run is a training run with its own folder
-    /// and a line of <c>plan.json</c>; a grid beyond this is almost always a typo, and would write
-    /// a plan of hundreds of megabytes before anything trains.
+    /// Gets the most runs one sweep may hold: 100,000. Every run is a training run with its own
+    /// folder and an entry in <c>plan.json</c>; a grid beyond this is almost always a typo, and
+    /// would write a plan of hundreds of megabytes before anything trains.
     /// </summary>
-    public const long MaxRunCount = 100_000;
+    public static long MaxRunCount { get; } = 100_000;
 
     internal SweepDefinition(
         string name,

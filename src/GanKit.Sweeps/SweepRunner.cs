@@ -54,6 +54,7 @@ public sealed class SweepRunner
     /// folder holds one, throw <see cref="OperationCanceledException"/> when the context's token
     /// fires, and call <see cref="SweepRunContext.ThrowIfClaimLost"/> before each checkpoint.
     /// </param>
+    /// <param name="progress">Receives each run's start and outcome as they happen (synchronously, in order), or null.</param>
     /// <param name="cancellationToken">Stops the worker; the current run's claim is released for others to resume.</param>
     /// <returns>What this worker did.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -63,6 +64,7 @@ public sealed class SweepRunner
         SweepPlan plan,
         string sweepDirectory,
         Func<SweepRunContext, SweepRunResult> executor,
+        IProgress<SweepRunEvent>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -81,7 +83,7 @@ public sealed class SweepRunner
 
         bool Handle(SweepRun run)
         {
-            switch (TryRun(folder, run, executor, stolen: false, cancellationToken))
+            switch (TryRun(folder, run, executor, stolen: false, progress, cancellationToken))
             {
                 case Outcome.Completed: completed++; break;
                 case Outcome.Failed: failed++; break;
@@ -114,7 +116,7 @@ public sealed class SweepRunner
         {
             if (_options.StealWork)
             {
-                var (done, lostThere, stopped) = StealPass(folder, plan, executor, cancellationToken);
+                var (done, lostThere, stopped) = StealPass(folder, plan, executor, progress, cancellationToken);
                 stolen += done;
                 lost += lostThere;
                 cancelled |= stopped;
@@ -141,7 +143,7 @@ public sealed class SweepRunner
     /// Runs, once each, every run of other shards that no live worker holds and that still needs
     /// doing, last runs first: their own worker works from the front, so the two rarely meet.
     /// </summary>
-    private (int Done, int Lost, bool Cancelled) StealPass(SweepFolder folder, SweepPlan plan, Func<SweepRunContext, SweepRunResult> executor, CancellationToken cancellationToken)
+    private (int Done, int Lost, bool Cancelled) StealPass(SweepFolder folder, SweepPlan plan, Func<SweepRunContext, SweepRunResult> executor, IProgress<SweepRunEvent>? progress, CancellationToken cancellationToken)
     {
         int done = 0, lost = 0;
         for (int i = plan.Runs.Count - 1; i >= 0; i--)
@@ -165,7 +167,7 @@ public sealed class SweepRunner
             }
 
             SweepLog.Stealing(_logger, _options.Shard.ToString(), run.Id, run.Number % _options.Shard.Count);
-            switch (TryRun(folder, run, executor, stolen: true, cancellationToken))
+            switch (TryRun(folder, run, executor, stolen: true, progress, cancellationToken))
             {
                 case Outcome.Completed or Outcome.Failed: done++; break;
                 case Outcome.Lost: lost++; break;
@@ -176,16 +178,16 @@ public sealed class SweepRunner
         return (done, lost, false);
     }
 
-    private Outcome TryRun(SweepFolder folder, SweepRun run, Func<SweepRunContext, SweepRunResult> executor, bool stolen, CancellationToken cancellationToken)
+    private Outcome TryRun(SweepFolder folder, SweepRun run, Func<SweepRunContext, SweepRunResult> executor, bool stolen, IProgress<SweepRunEvent>? progress, CancellationToken cancellationToken)
     {
         var before = folder.Inspect(run, _options.Metrics, _options.LeaseTimeout);
         switch (before.State)
         {
             case SweepRunState.Finished:
-                Report(run, SweepRunEventKind.AlreadyFinished, null, TimeSpan.Zero, stolen);
+                Report(progress, run, SweepRunEventKind.AlreadyFinished, null, TimeSpan.Zero, stolen);
                 return Outcome.AlreadyFinished;
             case SweepRunState.Failed when !_options.RetryFailed:
-                Report(run, SweepRunEventKind.PreviouslyFailed, before.Detail, TimeSpan.Zero, stolen);
+                Report(progress, run, SweepRunEventKind.PreviouslyFailed, before.Detail, TimeSpan.Zero, stolen);
                 return Outcome.PreviouslyFailed;
             case SweepRunState.Running:
                 return Outcome.Held;
@@ -203,7 +205,7 @@ public sealed class SweepRunner
         bool settled = false;
         try
         {
-            var outcome = RunClaimed(folder, run, directory, claim, before.State, executor, stolen, cancellationToken);
+            var outcome = RunClaimed(folder, run, directory, claim, before.State, executor, stolen, progress, cancellationToken);
             settled = true;
             return outcome;
         }
@@ -224,7 +226,7 @@ public sealed class SweepRunner
         }
     }
 
-    private Outcome RunClaimed(SweepFolder folder, SweepRun run, string directory, SweepClaim claim, SweepRunState stateBefore, Func<SweepRunContext, SweepRunResult> executor, bool stolen, CancellationToken cancellationToken)
+    private Outcome RunClaimed(SweepFolder folder, SweepRun run, string directory, SweepClaim claim, SweepRunState stateBefore, Func<SweepRunContext, SweepRunResult> executor, bool stolen, IProgress<SweepRunEvent>? progress, CancellationToken cancellationToken)
     {
         // Between the look above and the claim another worker may have finished the run and
         // released its claim; the summary is the truth, so look again now that the run is ours.
@@ -232,7 +234,7 @@ public sealed class SweepRunner
         if (now.State == SweepRunState.Finished)
         {
             claim.Release("finished by another worker");
-            Report(run, SweepRunEventKind.AlreadyFinished, null, TimeSpan.Zero, stolen);
+            Report(progress, run, SweepRunEventKind.AlreadyFinished, null, TimeSpan.Zero, stolen);
             return Outcome.AlreadyFinished;
         }
 
@@ -241,7 +243,7 @@ public sealed class SweepRunner
             if (!_options.RetryFailed)
             {
                 claim.Release("failed before");
-                Report(run, SweepRunEventKind.PreviouslyFailed, now.Detail, TimeSpan.Zero, stolen);
+                Report(progress, run, SweepRunEventKind.PreviouslyFailed, now.Detail, TimeSpan.Zero, stolen);
                 return Outcome.PreviouslyFailed;
             }
 
@@ -251,7 +253,7 @@ public sealed class SweepRunner
         AtomicFile.WriteAllText(Path.Combine(directory, SweepFolder.RunFileName), SweepPlan.RunToJson(run));
         bool resumed = claim.TookOver || stateBefore == SweepRunState.Interrupted;
         SweepLog.RunStarted(_logger, run.Id, run.ConfigurationLabel, run.Seed, resumed);
-        Report(run, resumed ? SweepRunEventKind.Resumed : SweepRunEventKind.Started, null, TimeSpan.Zero, stolen);
+        Report(progress, run, resumed ? SweepRunEventKind.Resumed : SweepRunEventKind.Started, null, TimeSpan.Zero, stolen);
 
         var context = new SweepRunContext(run, directory, claim, stolen, cancellationToken);
         var beat = claim.HeartbeatInterval;
@@ -266,12 +268,12 @@ public sealed class SweepRunner
         {
             heartbeat.Change(Timeout.Infinite, Timeout.Infinite);
             claim.Release("cancelled");
-            Report(run, SweepRunEventKind.Cancelled, null, watch.Elapsed, stolen);
+            Report(progress, run, SweepRunEventKind.Cancelled, null, watch.Elapsed, stolen);
             return Outcome.Cancelled;
         }
         catch (Exception ex) when (ex is SweepClaimLostException || claim.IsLost || !claim.IsCurrent())
         {
-            return Lost(run, watch.Elapsed, stolen);
+            return Lost(run, watch.Elapsed, stolen, progress);
         }
         catch (Exception ex)
         {
@@ -286,7 +288,7 @@ public sealed class SweepRunner
         {
             // Whatever this worker thinks of the run, the folder is the new owner's now: record
             // neither a failure nor a release over its claim.
-            return Lost(run, watch.Elapsed, stolen);
+            return Lost(run, watch.Elapsed, stolen, progress);
         }
 
         string summaryPath = context.SummaryPath;
@@ -299,24 +301,24 @@ public sealed class SweepRunner
         {
             claim.Release("finished");
             SweepLog.RunCompleted(_logger, run.Id, watch.Elapsed.TotalSeconds);
-            Report(run, SweepRunEventKind.Completed, null, watch.Elapsed, stolen);
+            Report(progress, run, SweepRunEventKind.Completed, null, watch.Elapsed, stolen);
             return Outcome.Completed;
         }
 
         SweepFolder.WriteFailure(directory, run, result.FailureReason!);
         claim.Release("failed");
         SweepLog.RunFailed(_logger, run.Id, result.FailureReason!);
-        Report(run, SweepRunEventKind.Failed, result.FailureReason, watch.Elapsed, stolen);
+        Report(progress, run, SweepRunEventKind.Failed, result.FailureReason, watch.Elapsed, stolen);
         return Outcome.Failed;
     }
 
-    private Outcome Lost(SweepRun run, TimeSpan elapsed, bool stolen)
+    private Outcome Lost(SweepRun run, TimeSpan elapsed, bool stolen, IProgress<SweepRunEvent>? progress)
     {
         SweepLog.ClaimLost(_logger, run.Id);
-        Report(run, SweepRunEventKind.ClaimLost, null, elapsed, stolen);
+        Report(progress, run, SweepRunEventKind.ClaimLost, null, elapsed, stolen);
         return Outcome.Lost;
     }
 
-    private void Report(SweepRun run, SweepRunEventKind kind, string? message, TimeSpan elapsed, bool stolen) =>
-        _options.Progress?.Report(new SweepRunEvent(run, kind, message, elapsed, stolen));
+    private static void Report(IProgress<SweepRunEvent>? progress, SweepRun run, SweepRunEventKind kind, string? message, TimeSpan elapsed, bool stolen) =>
+        progress?.Report(new SweepRunEvent(run, kind, message, elapsed, stolen));
 }

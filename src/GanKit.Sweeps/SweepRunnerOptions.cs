@@ -3,21 +3,22 @@ namespace GanKit.Sweeps;
 /// <summary>How a <see cref="SweepRunner"/> works through its share of a sweep.</summary>
 /// <remarks>
 /// The runner copies the options and checks them when it is created: later changes to this
-/// instance do not reach it, and a bad value fails before any run is claimed.
+/// instance do not reach it, and a bad value fails before any run is claimed. Run events are
+/// reported through the <c>progress</c> parameter of <see cref="SweepRunner.Run"/>.
 /// </remarks>
 public sealed class SweepRunnerOptions
 {
-    /// <summary>The default of <see cref="LeaseTimeout"/>: 10 minutes.</summary>
-    public static readonly TimeSpan DefaultLeaseTimeout = TimeSpan.FromMinutes(10);
-
     /// <summary>The longest <see cref="LeaseTimeout"/>: one day. A longer lease only keeps a dead worker's run blocked longer.</summary>
     public static readonly TimeSpan MaxLeaseTimeout = TimeSpan.FromDays(1);
 
-    /// <summary>The default of <see cref="PollInterval"/>: 10 seconds.</summary>
-    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);
-
     /// <summary>The longest <see cref="PollInterval"/>: one hour.</summary>
     public static readonly TimeSpan MaxPollInterval = TimeSpan.FromHours(1);
+
+    /// <summary>The default of <see cref="LeaseTimeout"/>.</summary>
+    internal static readonly TimeSpan DefaultLeaseTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The default of <see cref="PollInterval"/>.</summary>
+    internal static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>Gets or sets the runs this worker does first.</summary>
     /// <value>The default value is <see cref="SweepShard.All"/>.</value>
@@ -28,7 +29,7 @@ public sealed class SweepRunnerOptions
     /// dies is noticed only after this long (one on the same machine is noticed at once), so keep
     /// it short, but well above the heartbeat (a fifth of it) plus any clock skew between machines.
     /// </summary>
-    /// <value>The default value is <see cref="DefaultLeaseTimeout"/> (10 minutes); at most <see cref="MaxLeaseTimeout"/>.</value>
+    /// <value>The default value is 10 minutes; at most <see cref="MaxLeaseTimeout"/>.</value>
     public TimeSpan LeaseTimeout { get; set; } = DefaultLeaseTimeout;
 
     /// <summary>Gets or sets whether runs that failed before are tried again.</summary>
@@ -53,20 +54,15 @@ public sealed class SweepRunnerOptions
     public bool StealWork { get; set; } = true;
 
     /// <summary>Gets or sets the pause between looks at runs other workers hold.</summary>
-    /// <value>The default value is <see cref="DefaultPollInterval"/> (10 seconds); at most <see cref="MaxPollInterval"/>.</value>
+    /// <value>The default value is 10 seconds; at most <see cref="MaxPollInterval"/>.</value>
     public TimeSpan PollInterval { get; set; } = DefaultPollInterval;
 
     /// <summary>Gets or sets the metrics a valid <c>summary.json</c> must hold, as the host's evaluation writes them.</summary>
     /// <value>The default value is empty; at least one is required.</value>
     public IReadOnlyList<SweepMetric> Metrics { get; set; } = [];
 
-    /// <summary>Gets or sets where run starts and outcomes are reported as they happen, or null.</summary>
-    /// <value>The default value is null.</value>
-    public IProgress<SweepRunEvent>? Progress { get; set; }
-
     /// <summary>Returns a copy (with its own copy of the metric list), so later changes to this instance do not reach a runner.</summary>
-    /// <returns>The copy.</returns>
-    public SweepRunnerOptions Clone()
+    internal SweepRunnerOptions Clone()
     {
         var copy = (SweepRunnerOptions)MemberwiseClone();
         copy.Metrics = Metrics?.ToArray()!;
@@ -76,7 +72,7 @@ public sealed class SweepRunnerOptions
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A duration is not positive or above its maximum.</exception>
     /// <exception cref="ArgumentException">No metrics are given, or two share a key.</exception>
-    public void Validate()
+    internal void Validate()
     {
         InRange(LeaseTimeout, MaxLeaseTimeout, nameof(LeaseTimeout));
         InRange(PollInterval, MaxPollInterval, nameof(PollInterval));

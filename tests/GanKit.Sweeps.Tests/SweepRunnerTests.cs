@@ -121,7 +121,7 @@ public sealed class SweepRunnerTests
         using var cancellation = new CancellationTokenSource();
         var target = _plan.Runs[3];
         var events = new List<SweepRunEvent>();
-        var firstResult = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Progress = new Synchronous(events) }).Run(_plan, _directory, context =>
+        var firstResult = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics }).Run(_plan, _directory, context =>
         {
             var (run, directory, token) = (context.Run, context.Directory, context.CancellationToken);
             if (run.Id == target.Id)
@@ -133,7 +133,7 @@ public sealed class SweepRunnerTests
 
             WriteSummary(directory, fid: 1);
             return SweepRunResult.Success();
-        }, cancellation.Token);
+        }, new Synchronous(events), cancellation.Token);
 
         firstResult.Cancelled.Should().BeTrue();
         firstResult.Completed.Should().Be(3);
@@ -142,13 +142,13 @@ public sealed class SweepRunnerTests
 
         events.Clear();
         bool sawCheckpoint = false;
-        var second = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Progress = new Synchronous(events) }).Run(_plan, _directory, context =>
+        var second = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics }).Run(_plan, _directory, context =>
         {
             var (run, directory) = (context.Run, context.Directory);
             sawCheckpoint |= run.Id == target.Id && File.Exists(Path.Combine(directory, "checkpoint.txt"));
             WriteSummary(directory, fid: 1);
             return SweepRunResult.Success();
-        });
+        }, new Synchronous(events));
 
         sawCheckpoint.Should().BeTrue();
         second.Completed.Should().Be(5);
@@ -203,8 +203,6 @@ public sealed class SweepRunnerTests
         options.WaitForHeldRuns.Should().BeTrue();
         options.StealWork.Should().BeTrue();
         options.Metrics.Should().BeEmpty("the host names its metrics");
-        options.Progress.Should().BeNull();
-        SweepRunnerOptions.DefaultLeaseTimeout.Should().Be(TimeSpan.FromMinutes(10));
         SweepRunnerOptions.MaxLeaseTimeout.Should().Be(TimeSpan.FromDays(1));
     }
 
@@ -266,14 +264,14 @@ public sealed class SweepRunnerTests
         var stolenFlags = new List<bool>();
         var events = new List<SweepRunEvent>();
 
-        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(0, 2), Progress = new Synchronous(events) })
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(0, 2) })
             .Run(_plan, _directory, context =>
             {
                 order.Add(context.Run.Number);
                 stolenFlags.Add(context.IsFromOtherShard);
                 WriteSummary(context.Directory, fid: 1);
                 return SweepRunResult.Success();
-            });
+            }, new Synchronous(events));
 
         order.Should().Equal(0, 2, 4, 6, 7, 5, 3, 1);
         stolenFlags.Should().Equal(false, false, false, false, true, true, true, true);
@@ -315,7 +313,7 @@ public sealed class SweepRunnerTests
     {
         var target = _plan.Runs[0];
         var events = new List<SweepRunEvent>();
-        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, LeaseTimeout = TimeSpan.FromMilliseconds(500), Shard = new SweepShard(0, 8), StealWork = false, Progress = new Synchronous(events) })
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, LeaseTimeout = TimeSpan.FromMilliseconds(500), Shard = new SweepShard(0, 8), StealWork = false })
             .Run(_plan, _directory, context =>
             {
                 // Another worker takes the run over while this one is frozen past two heartbeats.
@@ -324,7 +322,7 @@ public sealed class SweepRunnerTests
                 context.ThrowIfClaimLost();
                 WriteSummary(context.Directory, fid: 1);
                 return SweepRunResult.Success();
-            });
+            }, new Synchronous(events));
 
         string directory = new SweepFolder(_directory).RunDirectory(target);
         result.Lost.Should().Be(1);

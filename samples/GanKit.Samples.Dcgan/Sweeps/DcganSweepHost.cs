@@ -36,7 +36,6 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
             WaitForHeldRuns = settings.Wait,
             StealWork = settings.Steal,
             Metrics = DcganSweepSchema.Metrics,
-            Progress = new Lines(output, error),
         };
 
         SweepRunResult Execute(SweepRunContext context)
@@ -53,7 +52,7 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
             return SweepRunResult.Success();
         }
 
-        var result = new SweepRunner(options).Run(plan, settings.Output, Execute, cancellationToken);
+        var result = new SweepRunner(options).Run(plan, settings.Output, Execute, new Lines(output, error), cancellationToken);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Shard {result.Shard}: {result.Completed} finished now, {result.AlreadyFinished} finished before, {result.Failed} failed, {result.PreviouslyFailed} failed before, {result.HeldElsewhere} held by other workers; {result.Stolen} taken from other shards, {result.Lost} lost to other workers."));
         if (result.Cancelled)

@@ -62,7 +62,7 @@ internal static class SweepCommand
         var shardCount = SampleOptions.OptionalPositive("--shard-count", "Shard count to pair with an index from the environment (JOB_COMPLETION_INDEX); default SWEEP_SHARD_COUNT.");
         var device = SampleOptions.Device();
         var data = SampleOptions.DataDirectory();
-        var lease = SampleOptions.Between("--lease-minutes", 1, MaxLeaseMinutes, (int)SweepRunnerOptions.DefaultLeaseTimeout.TotalMinutes, "How long a claim of a vanished worker on another machine blocks its run.");
+        var lease = SampleOptions.Between("--lease-minutes", 1, MaxLeaseMinutes, (int)new SweepRunnerOptions().LeaseTimeout.TotalMinutes, "How long a claim of a vanished worker on another machine blocks its run.");
         var retry = new Option<bool>("--retry-failed") { Description = "Try runs that failed before again." };
         var noWait = new Option<bool>("--no-wait") { Description = "Exit after one pass instead of waiting for runs other workers hold." };
         var noSteal = new Option<bool>("--no-steal") { Description = "Do only this shard's runs; by default a worker whose runs are done takes runs of other shards no worker has claimed." };

@@ -43,7 +43,7 @@ public class DcganSweepSchemaTests
         options.AdamEpsilon.Should().Be(1e-8);
         options.DropLastBatch.Should().BeTrue();
         DcganSweepSchema.BatchSize(run).Should().Be(64);
-        options.Epochs.Should().Be(AdversarialTrainerOptions.DefaultEpochs, "epochs come from the run's training settings, not from Apply");
+        options.Epochs.Should().Be(new AdversarialTrainerOptions().Epochs, "epochs come from the run's training settings, not from Apply");
     }
 
     [Fact]
