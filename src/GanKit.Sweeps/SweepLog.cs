@@ -28,4 +28,7 @@ internal static partial class SweepLog
 
     [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "Run {RunId}: the worker failed outside the run ({Reason}); its claim is released")]
     public static partial void WorkerError(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Information, Message = "Run {RunId} put off: {Reason}; it is tried again later")]
+    public static partial void RunDeferred(ILogger logger, string runId, string reason);
 }

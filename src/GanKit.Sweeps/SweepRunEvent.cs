@@ -26,6 +26,9 @@ public enum SweepRunEventKind
 
     /// <summary>Another worker took the run over while this one ran it (its heartbeat lapsed past the lease); this worker stopped.</summary>
     ClaimLost,
+
+    /// <summary>The executor put the run off (<see cref="SweepRunResult.Deferred"/>); its claim is released and it is tried again later.</summary>
+    Deferred,
 }
 
 /// <summary>One event of a <see cref="SweepRunner"/>.</summary>

@@ -291,6 +291,14 @@ public sealed class SweepRunner
             return Lost(run, watch.Elapsed, stolen, progress);
         }
 
+        if (result.DeferralReason is string deferral)
+        {
+            claim.Release("deferred");
+            SweepLog.RunDeferred(_logger, run.Id, deferral);
+            Report(progress, run, SweepRunEventKind.Deferred, deferral, watch.Elapsed, stolen);
+            return Outcome.Held;
+        }
+
         string summaryPath = context.SummaryPath;
         if (result.Succeeded && !SweepSummary.TryRead(summaryPath, _options.Metrics, out _, out string? problem))
         {

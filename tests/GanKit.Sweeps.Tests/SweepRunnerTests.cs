@@ -242,6 +242,34 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
+    public void Run_puts_a_deferred_run_off_without_a_record_and_tries_it_again()
+    {
+        var target = _plan.Runs[0];
+        int attempts = 0;
+        var events = new List<SweepRunEvent>();
+
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(0, 8), StealWork = false, PollInterval = TimeSpan.FromMilliseconds(50) })
+            .Run(_plan, _directory, context =>
+            {
+                if (++attempts == 1)
+                {
+                    File.Exists(Path.Combine(context.Directory, "failed.json")).Should().BeFalse();
+                    return SweepRunResult.Deferred("the run folder is still held by pid 42");
+                }
+
+                WriteSummary(context.Directory, fid: 1);
+                return SweepRunResult.Success();
+            }, new Synchronous(events));
+
+        attempts.Should().Be(2);
+        result.Completed.Should().Be(1);
+        result.Failed.Should().Be(0);
+        events.Select(e => e.Kind).Should().Equal(SweepRunEventKind.Started, SweepRunEventKind.Deferred, SweepRunEventKind.Resumed, SweepRunEventKind.Completed);
+        events[1].Message.Should().Be("the run folder is still held by pid 42");
+        File.Exists(Path.Combine(new SweepFolder(_directory).RunDirectory(target), "failed.json")).Should().BeFalse();
+    }
+
+    [Fact]
     public void Run_releases_the_claim_when_the_worker_fails_outside_the_run()
     {
         var run = _plan.Runs[0];

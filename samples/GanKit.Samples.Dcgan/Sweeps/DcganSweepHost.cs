@@ -110,6 +110,7 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
                 case SweepRunEventKind.AlreadyFinished: output.WriteLine($"skip     {run}: already finished"); break;
                 case SweepRunEventKind.PreviouslyFailed: output.WriteLine($"skip     {run}: failed before ({value.Message}); --retry-failed tries again"); break;
                 case SweepRunEventKind.Cancelled: error.WriteLine($"stopped  {run}"); break;
+                case SweepRunEventKind.Deferred: output.WriteLine($"later    {run}: {value.Message}"); break;
                 case SweepRunEventKind.ClaimLost: error.WriteLine($"lost     {run}: another worker took it over while this one was frozen past its lease; left to it"); break;
             }
         }
