@@ -48,7 +48,7 @@ if (gate is not null)
     }
 }
 
-var plan = new SweepFolder(directory).ReadPlan();
+var plan = SweepPlan.Load(directory);
 var runner = new SweepRunner(options);
 int sequence = 0;
 var result = runner.Run(plan, directory, context =>
