@@ -23,6 +23,7 @@ public static class Program
         ("mnist-load", MnistLoadBenchmark.Run),
         ("matmul", MatmulBenchmark.Run),
         ("inference", GeneratorInferenceBenchmark.Run),
+        ("layers", LayerTimingBenchmark.Run),
         ("training", TrainingThroughputBenchmark.Run),
         ("step-overhead", TrainingThroughputBenchmark.RunOverhead),
 

@@ -14,6 +14,7 @@ public sealed class Report
     private readonly List<ResultRow> _rows = [];
     private readonly SortedDictionary<string, double> _ratios = new(StringComparer.Ordinal);
     private readonly List<string> _checks = [];
+    private readonly List<(string Title, string[] Header, List<string[]> Rows)> _tables = [];
 
     /// <summary>Gets the rows recorded so far.</summary>
     public IReadOnlyList<ResultRow> Rows => _rows;
@@ -42,6 +43,12 @@ public sealed class Report
     /// <param name="description">The target and the figure, for example <c>ratio 0.99 &gt;= 0.97</c>.</param>
     public void AddCheck(bool passed, string description) => _checks.Add((passed ? "PASS " : "MISS ") + description);
 
+    /// <summary>Adds a table of its own, printed after the main one (for example the per-layer timings).</summary>
+    /// <param name="title">A line above the table.</param>
+    /// <param name="header">The column names.</param>
+    /// <param name="rows">The cells, one array per row, as many as <paramref name="header"/>.</param>
+    public void AddTable(string title, string[] header, IEnumerable<string[]> rows) => _tables.Add((title, header, rows.ToList()));
+
     /// <summary>Gets the smallest ratio over all cases, or null when no training case ran.</summary>
     public double? MinimumRatio => _ratios.Count == 0 ? null : _ratios.Values.Min();
 
@@ -55,6 +62,19 @@ public sealed class Report
         foreach (var row in _rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Benchmark} | {row.Case} | {row.Metric} | {Format(row.Value.Median)} | {Format(row.Value.Min)} | {Format(row.Value.Max)} | {row.Value.Count} | {row.Note ?? string.Empty} |");
+        }
+
+        foreach (var (title, header, rows) in _tables)
+        {
+            text.AppendLine();
+            text.AppendLine(title + ":");
+            text.AppendLine();
+            text.AppendLine("| " + string.Join(" | ", header) + " |");
+            text.AppendLine("|" + string.Concat(header.Select((_, i) => i < 2 ? "---|" : "---:|")));
+            foreach (var row in rows)
+            {
+                text.AppendLine("| " + string.Join(" | ", row) + " |");
+            }
         }
 
         if (_ratios.Count > 0)
@@ -111,6 +131,7 @@ public sealed class Report
             ratios = _ratios,
             minimumRatio = MinimumRatio,
             checks = _checks,
+            tables = _tables.Select(t => new { title = t.Title, header = t.Header, rows = t.Rows }),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(document, Json));
     }
