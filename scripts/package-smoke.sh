@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs GanKit and GanKit.Mnist into a throw-away local feed, checks what the packages hold, then
+# Packs GanKit, GanKit.Mnist and GanKit.Sweeps into a throw-away local feed, checks what the packages hold, then
 # proves a brand-new console app outside this repository restores them from that feed (plus
 # TorchSharp-cpu from nuget.org), builds, runs one training step and writes a PNG grid.
 #
@@ -36,13 +36,13 @@ step() { echo "package-smoke: $*"; }
 
 feed="$work/feed"
 step "packing $version into $feed"
-for project in GanKit GanKit.Mnist; do
+for project in GanKit GanKit.Mnist GanKit.Sweeps; do
   dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$feed" -p:Version="$version" --nologo -v q >"$work/pack-$project.log" 2>&1 \
     || { cat "$work/pack-$project.log" >&2; fail "dotnet pack $project failed"; }
 done
 
 # --- What each package holds -------------------------------------------------------------------
-for id in GanKit GanKit.Mnist; do
+for id in GanKit GanKit.Mnist GanKit.Sweeps; do
   nupkg="$feed/$id.$version.nupkg"
   snupkg="$feed/$id.$version.snupkg"
   [ -f "$nupkg" ] || fail "$nupkg was not produced"
@@ -95,6 +95,7 @@ cat >"$app/Consumer.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="GanKit" Version="$version" />
     <PackageReference Include="GanKit.Mnist" Version="$version" />
+    <PackageReference Include="GanKit.Sweeps" Version="$version" />
     <PackageReference Include="TorchSharp-cpu" Version="$torchsharp_version" />
   </ItemGroup>
 </Project>
@@ -105,6 +106,12 @@ step "restoring and building the consumer"
 (cd "$app" && dotnet build -c Release --nologo -v q >"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; fail "the consumer did not build"; }
 grep -q "gankit.mnist/$version" "$app/obj/project.assets.json" 2>/dev/null || grep -qi "\"GanKit.Mnist/$version\"" "$app/obj/project.assets.json" \
   || fail "the consumer did not resolve GanKit.Mnist $version"
+grep -qi "\"GanKit.Sweeps/$version\"" "$app/obj/project.assets.json" \
+  || fail "the consumer did not resolve GanKit.Sweeps $version"
+# The sweep engine knows no tensor: its package must not pull in TorchSharp at all.
+if grep -q 'id="TorchSharp' <<<"$(unzip -p "$feed/GanKit.Sweeps.$version.nupkg" GanKit.Sweeps.nuspec)"; then
+  fail "GanKit.Sweeps depends on TorchSharp"
+fi
 
 step "running the consumer"
 out="$work/run"

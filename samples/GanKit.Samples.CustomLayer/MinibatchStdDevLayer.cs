@@ -1,3 +1,4 @@
+using GanKit.Layers;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,5 +1,5 @@
-using GanKit.Internal;
 using GanKit.Data;
+using GanKit.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,3 +1,5 @@
+using GanKit.Networks;
+using GanKit.Runtime;
 using TorchSharp;
 
 namespace GanKit.Mnist;

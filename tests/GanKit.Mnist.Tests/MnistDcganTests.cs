@@ -1,4 +1,5 @@
 using GanKit.Mnist;
+using GanKit.Networks;
 using static TorchSharp.torch;
 
 namespace GanKit.Mnist.Tests;

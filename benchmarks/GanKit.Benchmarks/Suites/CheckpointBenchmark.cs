@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GanKit.Benchmarks.Harness;
 using GanKit.Benchmarks.Training;
+using GanKit.Networks;
 using GanKit.Training.Checkpoints;
 using TorchSharp;
 using TorchSharp.Modules;

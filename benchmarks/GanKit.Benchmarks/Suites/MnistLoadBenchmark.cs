@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using GanKit.Benchmarks.Harness;
 using GanKit.Mnist;
-using GanKit.Mnist.Idx;
-using GanKit.Mnist.Sources;
 
 namespace GanKit.Benchmarks.Suites;
 
@@ -59,24 +57,6 @@ public static class MnistLoadBenchmark
             });
             context.Report.Add(new ResultRow("mnist-load", name, "s", Stats.Of(seconds), "read, verify, scale to float32; files in the page cache"));
         }
-
-        // The two phases of a train load, to show where the time goes.
-        string path = Path.Combine(MnistDirectory.Resolve(context.MnistDirectory, Environment.GetEnvironmentVariable), "train-images-idx3-ubyte");
-        IdxData? images = null;
-        var read = Interleaved.Repeat(1, context.Settings.SimpleRounds, () =>
-        {
-            var clock = Stopwatch.StartNew();
-            images = IdxReader.Read(path, IdxReader.ImagesMagic);
-            return clock.Elapsed.TotalSeconds;
-        });
-        var scale = Interleaved.Repeat(1, context.Settings.SimpleRounds, () =>
-        {
-            var clock = Stopwatch.StartNew();
-            MnistDataset.ToImages(images!, MnistPixelRange.MinusOneToOne).Dispose();
-            return clock.Elapsed.TotalSeconds;
-        });
-        context.Report.Add(new ResultRow("mnist-load", "  phase: read + SHA-256 of train images", "s", Stats.Of(read), "IdxReader.Read"));
-        context.Report.Add(new ResultRow("mnist-load", "  phase: bytes to float32 [-1, 1]", "s", Stats.Of(scale), "the scaling step alone"));
     }
 
     private static MnistLoadOptions Options(string? directory) => new() { Directory = directory, Download = false };

@@ -1,4 +1,5 @@
 using GanKit.Mnist;
+using GanKit.Networks;
 
 namespace GanKit.Benchmarks.Training;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GanKit.Benchmarks.Harness;
+using GanKit.Networks;
 using GanKit.Training;
 using TorchSharp;
 using TorchSharp.Modules;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GanKit.Benchmarks.Harness;
 using GanKit.Data;
+using GanKit.Networks;
 using GanKit.Training;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using GanKit.Networks;
 using GanKit.Samples.Dcgan.Cli;
 using GanKit.Training.Checkpoints;
 using TorchSharp;

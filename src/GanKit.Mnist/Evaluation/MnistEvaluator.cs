@@ -1,4 +1,5 @@
 using GanKit.Metrics;
+using GanKit.Networks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;

@@ -1,4 +1,7 @@
 using GanKit.Internal;
+using GanKit.Layers;
+using GanKit.Networks;
+using GanKit.Runtime;
 
 namespace GanKit;
 

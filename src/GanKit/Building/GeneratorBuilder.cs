@@ -1,3 +1,7 @@
+using GanKit.Layers;
+using GanKit.Networks;
+using GanKit.Runtime;
+
 namespace GanKit;
 
 /// <summary>

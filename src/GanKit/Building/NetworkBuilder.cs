@@ -1,4 +1,6 @@
 using GanKit.Internal;
+using GanKit.Layers;
+using GanKit.Runtime;
 
 namespace GanKit;
 

@@ -1,4 +1,4 @@
-using GanKit.Internal;
+using GanKit.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Initialization;
 
 /// <summary>
 /// Keras' default kernel initializer: uniform on <c>[-b, b]</c> with <c>b = sqrt(6 / (fanIn + fanOut))</c>.

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Initialization;
 
 /// <summary>
 /// Fills a freshly created kernel. Biases are always zero-initialised (Keras' default). Create one

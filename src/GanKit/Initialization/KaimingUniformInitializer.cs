@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Initialization;
 
 /// <summary>
 /// He/Kaiming uniform: uniform on <c>[-b, b]</c> with <c>b = sqrt(6 / ((1 + a^2) * fanIn))</c>. With

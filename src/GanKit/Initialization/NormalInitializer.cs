@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Initialization;
 
 /// <summary>Normal distribution with a given mean and standard deviation; the DCGAN paper uses N(0, 0.02).</summary>
 public sealed class NormalInitializer : Initializer

@@ -1,3 +1,6 @@
+using GanKit.Initialization;
+using GanKit.Regularization;
+
 namespace GanKit.Layers;
 
 /// <summary>

@@ -1,5 +1,7 @@
+using GanKit.Initialization;
 using GanKit.Internal;
 using GanKit.Layers.Modules;
+using GanKit.Regularization;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Layers;
 
 /// <summary>
 /// Describes one layer of a <see cref="GeneratorBuilder"/> or <see cref="DiscriminatorBuilder"/>:

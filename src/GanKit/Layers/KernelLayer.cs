@@ -1,4 +1,6 @@
+using GanKit.Initialization;
 using GanKit.Layers.Modules;
+using GanKit.Regularization;
 
 namespace GanKit.Layers;
 

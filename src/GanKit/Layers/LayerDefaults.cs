@@ -1,3 +1,5 @@
+using GanKit.Initialization;
+
 namespace GanKit.Layers;
 
 /// <summary>

@@ -1,4 +1,6 @@
-namespace GanKit;
+using GanKit.Layers;
+
+namespace GanKit.Networks;
 
 /// <summary>
 /// A discriminator built by <see cref="DiscriminatorBuilder"/>: maps samples <c>[N, ..InputShape]</c>

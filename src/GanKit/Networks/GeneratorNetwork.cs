@@ -1,4 +1,6 @@
-namespace GanKit;
+using GanKit.Layers;
+
+namespace GanKit.Networks;
 
 /// <summary>
 /// A generator built by <see cref="GeneratorBuilder"/>: maps latent vectors <c>[N, LatentDim]</c> to

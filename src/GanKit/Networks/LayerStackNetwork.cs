@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
 using GanKit.Internal;
+using GanKit.Layers;
+using GanKit.Regularization;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Networks;
 
 /// <summary>
 /// A network built by <see cref="GeneratorBuilder"/> or <see cref="DiscriminatorBuilder"/>: a stack

@@ -1,4 +1,4 @@
-namespace GanKit;
+namespace GanKit.Networks;
 
 /// <summary>One row of a network's summary (like a row of Keras' <c>model.summary()</c>, plus MACs).</summary>
 /// <param name="Index">Position of the layer in the network, from 0.</param>

@@ -1,10 +1,10 @@
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Regularization;
 
 /// <summary>
 /// A module that contributes a penalty to the training loss, such as a kernel L2 term
-/// (Keras' <c>kernel_regularizer</c>). <see cref="LayerStackNetwork.RegularizationLoss"/> (of both
+/// (Keras' <c>kernel_regularizer</c>). <c>RegularizationLoss()</c> (of both
 /// networks) sums the terms of every such module the network holds.
 /// </summary>
 public interface IRegularizedModule

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Regularization;
 
 /// <summary>
 /// Keras' <c>regularizers.l2(c)</c>: adds <c>c * sum(w^2)</c> to the loss. Note the absence of

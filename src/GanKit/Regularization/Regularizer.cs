@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanKit;
+namespace GanKit.Regularization;
 
 /// <summary>
 /// A penalty on a layer's kernel that is added to the loss (Keras' <c>kernel_regularizer</c>).

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TorchSharp;
 
-namespace GanKit;
+namespace GanKit.Runtime;
 
 /// <summary>
 /// Loads TorchSharp's native library up front and, when that fails, explains why in terms a user

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GanKit;
+namespace GanKit.Runtime;
 
 /// <summary>
 /// Turns what was observed about a failed TorchSharp load into a message naming the cause and the

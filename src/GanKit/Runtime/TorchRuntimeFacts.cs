@@ -1,4 +1,4 @@
-namespace GanKit;
+namespace GanKit.Runtime;
 
 /// <summary>What GanKit observed when TorchSharp's native library failed to load.</summary>
 /// <param name="OperatingSystem">A short name of the operating system (<c>Linux</c>, <c>Windows</c>, <c>macOS</c>).</param>

@@ -1,4 +1,4 @@
-namespace GanKit;
+namespace GanKit.Runtime;
 
 /// <summary>
 /// TorchSharp's native library could not be loaded. The message names the cause GanKit found

@@ -1,3 +1,4 @@
+using GanKit.Networks;
 using GanKit.Training.Checkpoints;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -122,7 +122,7 @@ public class SweepCommandTests
     [Fact]
     public void Example_sweep_files_shipped_with_the_sample_are_valid()
     {
-        string sweeps = Path.Combine(AppContext.BaseDirectory, "sweeps");
+        string sweeps = Path.Combine(AppContext.BaseDirectory, "sweep-files");
         var files = Directory.GetFiles(sweeps, "*.json");
 
         files.Should().NotBeEmpty();

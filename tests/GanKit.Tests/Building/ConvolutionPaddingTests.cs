@@ -1,3 +1,4 @@
+using GanKit.Layers;
 using TorchSharp;
 
 namespace GanKit.Tests.Building;

@@ -1,4 +1,6 @@
+using GanKit.Initialization;
 using GanKit.Layers;
+using GanKit.Regularization;
 using TorchSharp;
 
 namespace GanKit.Tests.Layers;

@@ -1,3 +1,4 @@
+using GanKit.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using GanKit.Runtime;
 
 namespace GanKit.Tests.Runtime;
 

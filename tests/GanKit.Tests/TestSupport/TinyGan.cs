@@ -1,4 +1,6 @@
 using GanKit.Data;
+using GanKit.Networks;
+using GanKit.Regularization;
 using GanKit.Training;
 using TorchSharp;
 using static TorchSharp.torch;

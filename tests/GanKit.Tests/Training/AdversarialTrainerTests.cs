@@ -1,5 +1,6 @@
 using GanKit.Data;
 using GanKit.Losses;
+using GanKit.Networks;
 using GanKit.Regularization;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;

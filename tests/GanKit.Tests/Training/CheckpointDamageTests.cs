@@ -1,3 +1,4 @@
+using GanKit.Networks;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 using Microsoft.Extensions.Logging;

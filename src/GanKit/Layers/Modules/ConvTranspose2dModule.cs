@@ -1,3 +1,4 @@
+using GanKit.Regularization;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,3 +1,6 @@
+using GanKit.Initialization;
+using GanKit.Regularization;
+
 namespace GanKit.Layers.Modules;
 
 /// <summary>The options every kernel layer (Dense, Conv2d, ConvTranspose2d) shares.</summary>

@@ -1,3 +1,5 @@
+using GanKit.Initialization;
+
 namespace GanKit;
 
 /// <summary>Factory for the kernel initializers GanKit ships.</summary>

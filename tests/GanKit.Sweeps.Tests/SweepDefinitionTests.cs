@@ -1,7 +1,7 @@
 using GanKit.Sweeps;
-using static GanKit.Tests.Sweeps.SweepTestSupport;
+using static GanKit.Sweeps.Tests.SweepTestSupport;
 
-namespace GanKit.Tests.Sweeps;
+namespace GanKit.Sweeps.Tests;
 
 public sealed class SweepDefinitionTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GanKit.Sweeps;
 
-namespace GanKit.Tests.Sweeps;
+namespace GanKit.Sweeps.Tests;
 
 /// <summary>A schema like the sample's, and helpers to build sweep folders.</summary>
 internal static class SweepTestSupport

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace GanKit;
+namespace GanKit.Layers;
 
 /// <summary>
 /// The padding of a <c>Conv2d</c> or <c>ConvTranspose2d</c> layer: TorchSharp's own

@@ -1,3 +1,5 @@
+using GanKit.Regularization;
+
 namespace GanKit;
 
 /// <summary>Factory for the kernel regularizers GanKit ships.</summary>

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using GanKit.Sweeps;
-using static GanKit.Tests.Sweeps.SweepTestSupport;
+using static GanKit.Sweeps.Tests.SweepTestSupport;
 
-namespace GanKit.Tests.Sweeps;
+namespace GanKit.Sweeps.Tests;
 
 public sealed class SweepReportTests
 {

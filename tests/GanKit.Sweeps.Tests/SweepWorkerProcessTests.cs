@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using GanKit.Sweeps;
-using static GanKit.Tests.Sweeps.SweepTestSupport;
+using static GanKit.Sweeps.Tests.SweepTestSupport;
 
-namespace GanKit.Tests.Sweeps;
+namespace GanKit.Sweeps.Tests;
 
 /// <summary>
 /// Real, separate worker processes on one sweep folder: what the claim files must survive on a

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GanKit.Sweeps;
-using static GanKit.Tests.Sweeps.SweepTestSupport;
+using static GanKit.Sweeps.Tests.SweepTestSupport;
 
-namespace GanKit.Tests.Sweeps;
+namespace GanKit.Sweeps.Tests;
 
 public sealed class SweepClaimTests
 {

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace GanKit.Tests;
+
+/// <summary>
+/// The layout rules of CONTRIBUTING.md, checked over the source tree so that a file in the wrong
+/// namespace or a new friend assembly fails the build's tests instead of drifting in.
+/// </summary>
+public sealed partial class RepositoryLayoutTests
+{
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public void Every_source_file_is_in_its_folders_namespace_except_the_builder_verbs()
+    {
+        var misplaced = new List<string>();
+        foreach (string file in SourceFiles())
+        {
+            string relative = Path.GetRelativePath(Path.Combine(Root, "src"), file);
+            string folder = Path.GetDirectoryName(relative)!.Replace(Path.DirectorySeparatorChar, '.');
+            // Building/ holds what a user types to compose a network; it lives in the root namespace.
+            string expected = folder == "GanKit.Building" ? "GanKit" : folder;
+            var match = NamespaceLine().Match(File.ReadAllText(file));
+            string actual = match.Success ? match.Groups[1].Value : "(none)";
+            if (actual != expected)
+            {
+                misplaced.Add($"{relative}: namespace {actual}, expected {expected}");
+            }
+        }
+
+        SourceFiles().Should().NotBeEmpty("the test must find the source tree");
+        misplaced.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void No_shipped_library_opens_its_internals_to_another_library_or_the_benchmarks()
+    {
+        var friends = new List<string>();
+        foreach (string project in Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories))
+        {
+            foreach (var item in XDocument.Load(project).Descendants("InternalsVisibleTo"))
+            {
+                string friend = (string?)item.Attribute("Include") ?? "";
+                if (!friend.EndsWith(".Tests", StringComparison.Ordinal))
+                {
+                    friends.Add($"{Path.GetFileName(project)} -> {friend}");
+                }
+            }
+        }
+
+        friends.Should().BeEmpty("libraries use each other through their public API only");
+    }
+
+    [Fact]
+    public void The_core_library_holds_no_sweep_code()
+    {
+        Directory.Exists(Path.Combine(Root, "src", "GanKit", "Sweeps")).Should().BeFalse();
+        SourceFiles()
+            .Where(file => file.StartsWith(Path.Combine(Root, "src", "GanKit") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(file => File.ReadAllText(file).Contains("GanKit.Sweeps", StringComparison.Ordinal))
+            .Should().BeEmpty();
+    }
+
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.GetFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GanKit.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"GanKit.sln not found above {AppContext.BaseDirectory}");
+    }
+
+    [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
+    private static partial Regex NamespaceLine();
+}
