@@ -3,6 +3,7 @@ using System.Globalization;
 using GanKit.Benchmarks.Harness;
 using GanKit.Benchmarks.Training;
 using GanKit.Layers;
+using GanKit.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -34,8 +35,8 @@ public static class LayerTimingBenchmark
         }
 
         context.Report.AddTable(
-            string.Create(CultureInfo.InvariantCulture, $"Per-layer time at batch {settings.BatchSize}, GanKit module against the stock module (ms per call, medians; ratios are GanKit/stock time, median of the per-round ratios)"),
-            ["layer", "used in", "GanKit fwd", "stock fwd", "fwd ratio", "GanKit bwd", "stock bwd", "bwd ratio", "fwd+bwd ratio"],
+            string.Create(CultureInfo.InvariantCulture, $"Per-layer forward and backward at batch {settings.BatchSize}, {get_num_threads()} torch threads: ms per call (medians), then time over the stock module's (median of the per-round ratios; wall time, and process CPU time, which waiting for a busy core does not inflate)"),
+            ["layer", "used in", "GanKit fwd", "GanKit bwd", "explicit fwd", "explicit bwd", "stock fwd", "stock bwd", "GanKit/stock wall", "GanKit/stock CPU", "explicit/stock wall", "explicit/stock CPU"],
             table);
     }
 
@@ -45,87 +46,144 @@ public static class LayerTimingBenchmark
         using var gankit = layer.Definition.CreateModule((long[])layer.Input.Clone());
         using var stock = StockLayers.Create(layer.Definition, layer.Input, layer.Output);
         StockLayers.CopyParameters(gankit, stock);
+        var explicitForm = ExplicitForm(layer, gankit);
         gankit.train();
         stock.train();
         using var x = randn([settings.BatchSize, .. layer.Input]).requires_grad_(true);
         using var gradient = randn([settings.BatchSize, .. layer.Output]);
 
         // Enough calls per round to last a quarter of a second (a twentieth in the quick run).
-        Pass(gankit, x, gradient);
-        var (probeForward, probeBackward) = Pass(gankit, x, gradient);
-        double probe = probeForward + probeBackward;
+        Pass(gankit.call, gankit, x, gradient);
+        var probe = Pass(gankit.call, gankit, x, gradient);
         double target = settings.IsQuick ? 0.05 : 0.25;
-        int calls = Math.Max(1, (int)Math.Round(target / Math.Max(probe, 1e-4)));
+        int calls = Math.Max(1, (int)Math.Round(target / Math.Max(probe.Forward + probe.Backward, 1e-4)));
 
-        var forward = (GanKit: new List<double>(), Stock: new List<double>());
-        var backward = (GanKit: new List<double>(), Stock: new List<double>());
+        var sides = new (string Name, Func<Tensor, Tensor> Call, nn.Module Owner, List<Timing> Rounds)[]
+        {
+            ("GanKit", gankit.call, gankit, []),
+            ("explicit", explicitForm, gankit, []),
+            ("stock", stock.call, stock, []),
+        };
         Interleaved.Run(
             settings.WarmupRounds,
             settings.IsQuick ? settings.Rounds : FullRounds,
-            () => Round(gankit, x, gradient, calls, forward.GanKit, backward.GanKit),
-            () => Round(stock, x, gradient, calls, forward.Stock, backward.Stock));
+            sides.Select(side => (Func<double>)(() => Round(side.Call, side.Owner, x, gradient, calls, side.Rounds))).ToArray());
 
         // The first WarmupRounds entries of each list are the unrecorded rounds.
-        int skip = settings.WarmupRounds;
-        double[] Ms(List<double> seconds) => seconds.Skip(skip).Select(s => 1000 * s / calls).ToArray();
-        double[] Ratios(List<double> mine, List<double> theirs) => mine.Skip(skip).Zip(theirs.Skip(skip), (a, b) => a / b).ToArray();
-        var gankitForward = Stats.Of(Ms(forward.GanKit));
-        var stockForward = Stats.Of(Ms(forward.Stock));
-        var gankitBackward = Stats.Of(Ms(backward.GanKit));
-        var stockBackward = Stats.Of(Ms(backward.Stock));
-        var forwardRatio = Stats.Of(Ratios(forward.GanKit, forward.Stock));
-        var backwardRatio = Stats.Of(Ratios(backward.GanKit, backward.Stock));
-        var totalRatio = Stats.Of(forward.GanKit.Zip(backward.GanKit, (f, b) => f + b).Skip(skip)
-            .Zip(forward.Stock.Zip(backward.Stock, (f, b) => f + b).Skip(skip), (a, b) => a / b).ToArray());
+        var recorded = sides.Select(side => side.Rounds.Skip(settings.WarmupRounds).ToArray()).ToArray();
+        string Ms(int side, Func<Timing, double> part) => Report.Format(Stats.Of(recorded[side].Select(t => 1000 * part(t) / calls).ToArray()).Median);
+        Stats Ratio(int side, Func<Timing, double> total) => Stats.Of(recorded[side].Zip(recorded[2], (a, b) => total(a) / total(b)).ToArray());
+        var wall = (Func<Timing, double>)(t => t.Forward + t.Backward);
+        var cpu = (Func<Timing, double>)(t => t.Cpu);
         string note = string.Create(CultureInfo.InvariantCulture, $"batch {settings.BatchSize}, {calls} calls per round; {layer.UsedIn}");
-        context.Report.Add(new ResultRow("layers", layer.Name + " / GanKit fwd+bwd", "ms", Stats.Of(Ms(forward.GanKit).Zip(Ms(backward.GanKit), (f, b) => f + b).ToArray()), note));
-        context.Report.Add(new ResultRow("layers", layer.Name + " / stock fwd+bwd", "ms", Stats.Of(Ms(forward.Stock).Zip(Ms(backward.Stock), (f, b) => f + b).ToArray()), note));
-        context.Report.Add(new ResultRow("layers", layer.Name + " / GanKit/stock time", "ratio", totalRatio, "median of the per-round ratios of forward plus backward"));
+        for (int side = 0; side < sides.Length; side++)
+        {
+            context.Report.Add(new ResultRow("layers", $"{layer.Name} / {sides[side].Name} fwd+bwd", "ms", Stats.Of(recorded[side].Select(t => 1000 * wall(t) / calls).ToArray()), note));
+        }
+
+        var ratios = new[] { Ratio(0, wall), Ratio(0, cpu), Ratio(1, wall), Ratio(1, cpu) };
+        context.Report.Add(new ResultRow("layers", layer.Name + " / GanKit/stock time", "ratio", ratios[0], "median of the per-round wall-time ratios of forward plus backward"));
+        context.Report.Add(new ResultRow("layers", layer.Name + " / GanKit/stock CPU time", "ratio", ratios[1], "the same from process CPU time"));
+        context.Report.Add(new ResultRow("layers", layer.Name + " / explicit/stock time", "ratio", ratios[2], "the explicit pad or crop computation, as before the mirrored modules"));
         return
         [
             layer.Name,
             layer.UsedIn,
-            Report.Format(gankitForward.Median),
-            Report.Format(stockForward.Median),
-            forwardRatio.Median.ToString("0.000", CultureInfo.InvariantCulture),
-            Report.Format(gankitBackward.Median),
-            Report.Format(stockBackward.Median),
-            backwardRatio.Median.ToString("0.000", CultureInfo.InvariantCulture),
-            totalRatio.Median.ToString("0.000", CultureInfo.InvariantCulture),
+            Ms(0, t => t.Forward),
+            Ms(0, t => t.Backward),
+            Ms(1, t => t.Forward),
+            Ms(1, t => t.Backward),
+            Ms(2, t => t.Forward),
+            Ms(2, t => t.Backward),
+            .. ratios.Select(r => r.Median.ToString("0.000", CultureInfo.InvariantCulture)),
         ];
     }
 
-    /// <returns>The round's total seconds; its forward and backward seconds go to the lists.</returns>
-    private static double Round(nn.Module<Tensor, Tensor> module, Tensor x, Tensor gradient, int calls, List<double> forward, List<double> backward)
+    /// <summary>
+    /// The layer computed the way GanKit's modules did before they worked in the mirror image (see
+    /// the remarks on <c>Mirroring</c>): the input padded by a copy, or the larger transposed output
+    /// cropped and made contiguous, inside a dispose scope of its own. The reference the new form
+    /// must beat; the unit tests hold both to the same numbers.
+    /// </summary>
+    private static Func<Tensor, Tensor> ExplicitForm(PresetLayer layer, nn.Module gankit)
     {
-        double f = 0;
-        double b = 0;
-        for (int i = 0; i < calls; i++)
+        var parameters = gankit.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
+        var weight = parameters["weight"];
+        var bias = parameters.GetValueOrDefault("bias");
+        var conv = (ConvolutionLayer)layer.Definition;
+        if (!conv.Padding.IsSame)
         {
-            var (pass, back) = Pass(module, x, gradient);
-            f += pass;
-            b += back;
+            throw new NotSupportedException($"{layer.Name}: the explicit form is written for 'same' padding only.");
         }
 
-        forward.Add(f);
-        backward.Add(b);
-        return f + b;
+        long k = conv.KernelSize;
+        long s = conv.Stride;
+        long input = layer.Input[1];
+        long output = layer.Output[1];
+        long[] strides = [s, s];
+        if (conv is Conv2dLayer)
+        {
+            long total = Math.Max(((output - 1) * s) + k - input, 0);
+            long before = total / 2;
+            long after = total - before;
+            return x =>
+            {
+                using var scope = NewDisposeScope();
+                var padded = before == after ? x : nn.functional.pad(x, [before, after, before, after]);
+                long symmetric = before == after ? before : 0;
+                return nn.functional.conv2d(padded, weight, bias, strides: strides, padding: [symmetric, symmetric]).MoveToOuterDisposeScope();
+            };
+        }
+
+        long full = ((input - 1) * s) + k;
+        long crop = full - output;
+        long padding = Math.Max(crop, 0) / 2;
+        long outputPadding = Math.Max(-crop, 0);
+        return x =>
+        {
+            using var scope = NewDisposeScope();
+            var y = nn.functional.conv_transpose2d(x, weight, bias, strides: strides, padding: [padding, padding], output_padding: [outputPadding, outputPadding]);
+            if (y.shape[2] != output)
+            {
+                y = y.narrow(2, 0, output).narrow(3, 0, output).contiguous();
+            }
+
+            return y.MoveToOuterDisposeScope();
+        };
     }
 
-    private static (double Forward, double Backward) Pass(nn.Module<Tensor, Tensor> module, Tensor x, Tensor gradient)
+    /// <returns>The round's total wall seconds; its timings go to <paramref name="rounds"/>.</returns>
+    private static double Round(Func<Tensor, Tensor> call, nn.Module module, Tensor x, Tensor gradient, int calls, List<Timing> rounds)
+    {
+        var total = new Timing(0, 0, 0);
+        for (int i = 0; i < calls; i++)
+        {
+            var pass = Pass(call, module, x, gradient);
+            total = new Timing(total.Forward + pass.Forward, total.Backward + pass.Backward, total.Cpu + pass.Cpu);
+        }
+
+        rounds.Add(total);
+        return total.Forward + total.Backward;
+    }
+
+    private static Timing Pass(Func<Tensor, Tensor> call, nn.Module module, Tensor x, Tensor gradient)
     {
         // The gradients are dropped (not zeroed) between calls, so no call pays for accumulating
-        // into the previous one's.
+        // into the previous one's. The stock module has parameters of its own; the explicit form
+        // shares the GanKit module's.
         module.zero_grad();
         x.grad = null;
         using var scope = NewDisposeScope();
+        double cpu = ProcessorTime.Now();
         var clock = Stopwatch.StartNew();
-        var y = module.call(x);
+        var y = call(x);
         double forward = clock.Elapsed.TotalSeconds;
         clock.Restart();
         y.backward([gradient]);
-        return (forward, clock.Elapsed.TotalSeconds);
+        return new Timing(forward, clock.Elapsed.TotalSeconds, ProcessorTime.Now() - cpu);
     }
+
+    private readonly record struct Timing(double Forward, double Backward, double Cpu);
 
     /// <summary>The distinct convolutions of both presets, in network order, each with the presets that use it.</summary>
     private static List<PresetLayer> PresetConvolutions()
