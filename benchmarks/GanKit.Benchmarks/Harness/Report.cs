@@ -13,6 +13,7 @@ public sealed class Report
 
     private readonly List<ResultRow> _rows = [];
     private readonly SortedDictionary<string, double> _ratios = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, double> _stockRatios = new(StringComparer.Ordinal);
     private readonly List<string> _checks = [];
     private readonly List<(string Title, string[] Header, List<string[]> Rows)> _tables = [];
 
@@ -21,6 +22,9 @@ public sealed class Report
 
     /// <summary>Gets the trainer/hand-written throughput ratios by case.</summary>
     public IReadOnlyDictionary<string, double> Ratios => _ratios;
+
+    /// <summary>Gets the trainer/stock-module loop throughput ratios by case.</summary>
+    public IReadOnlyDictionary<string, double> StockRatios => _stockRatios;
 
     /// <summary>Gets the target checks recorded so far, each a line such as <c>PASS ...</c> or <c>MISS ...</c>.</summary>
     public IReadOnlyList<string> Checks => _checks;
@@ -38,6 +42,11 @@ public sealed class Report
     /// <param name="ratio">The median over interleaved rounds of trainer throughput over hand-written throughput.</param>
     public void AddRatio(string name, double ratio) => _ratios[name] = ratio;
 
+    /// <summary>Records the trainer/stock-module loop throughput ratio of one case.</summary>
+    /// <param name="name">The case, for example <c>original/simultaneous</c>.</param>
+    /// <param name="ratio">The median over interleaved rounds of trainer throughput over the stock-module loop's.</param>
+    public void AddStockRatio(string name, double ratio) => _stockRatios[name] = ratio;
+
     /// <summary>Records whether a target was met.</summary>
     /// <param name="passed">Whether it was met.</param>
     /// <param name="description">The target and the figure, for example <c>ratio 0.99 &gt;= 0.97</c>.</param>
@@ -51,6 +60,9 @@ public sealed class Report
 
     /// <summary>Gets the smallest ratio over all cases, or null when no training case ran.</summary>
     public double? MinimumRatio => _ratios.Count == 0 ? null : _ratios.Values.Min();
+
+    /// <summary>Gets the smallest trainer/stock-module ratio over all cases, or null when no training case ran.</summary>
+    public double? MinimumStockRatio => _stockRatios.Count == 0 ? null : _stockRatios.Values.Min();
 
     /// <summary>Formats the results as a markdown table followed by the ratios and checks.</summary>
     /// <returns>The markdown text.</returns>
@@ -80,11 +92,12 @@ public sealed class Report
         if (_ratios.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("| Trainer/hand-written (median of the per-round wall-time ratios) | Ratio |");
-            text.AppendLine("|---|---:|");
+            text.AppendLine("| Trainer throughput over the loop's (median of the per-round wall-time ratios) | hand-written, GanKit modules | hand-written, stock modules |");
+            text.AppendLine("|---|---:|---:|");
             foreach (var (name, ratio) in _ratios)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {ratio:0.000} |");
+                string stock = _stockRatios.TryGetValue(name, out double value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {ratio:0.000} | {stock} |");
             }
         }
 
@@ -130,6 +143,8 @@ public sealed class Report
             rows = _rows,
             ratios = _ratios,
             minimumRatio = MinimumRatio,
+            stockRatios = _stockRatios,
+            minimumStockRatio = MinimumStockRatio,
             checks = _checks,
             tables = _tables.Select(t => new { title = t.Title, header = t.Header, rows = t.Rows }),
         };
