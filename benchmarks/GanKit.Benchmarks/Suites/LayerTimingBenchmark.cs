@@ -11,8 +11,9 @@ namespace GanKit.Benchmarks.Suites;
 
 /// <summary>
 /// Where a step's time goes: forward and backward of every convolution of both MNIST presets, the
-/// GanKit module against TorchSharp's stock module of the same shapes (<see cref="StockLayers"/>),
-/// at the training batch size, in interleaved rounds. A layer both presets share is timed once.
+/// GanKit module as its network runs it, against the explicit pad/crop computation it replaced and
+/// TorchSharp's stock module of the same shapes (<see cref="StockLayers"/>), at the training batch
+/// size, in interleaved rounds. A layer both presets use alike is timed once.
 /// </summary>
 /// <remarks>
 /// The input requires gradient, as every convolution's input does in a training step except the
@@ -29,9 +30,21 @@ public static class LayerTimingBenchmark
     {
         var settings = context.Settings;
         var table = new List<string[]>();
-        foreach (var layer in PresetConvolutions())
+        var networks = Architecture.All.SelectMany(a => new (string Architecture, string Initial, LayerStackNetwork Network)[]
         {
-            table.Add(RunLayer(context, layer));
+            (a.Name, "G", a.CreateGenerator()),
+            (a.Name, "D", a.CreateDiscriminator()),
+        }).ToList();
+        try
+        {
+            foreach (var layer in PresetConvolutions(networks))
+            {
+                table.Add(RunLayer(context, layer));
+            }
+        }
+        finally
+        {
+            networks.ForEach(n => n.Network.Dispose());
         }
 
         context.Report.AddTable(
@@ -43,7 +56,7 @@ public static class LayerTimingBenchmark
     private static string[] RunLayer(BenchmarkContext context, PresetLayer layer)
     {
         var settings = context.Settings;
-        using var gankit = layer.Definition.CreateModule((long[])layer.Input.Clone());
+        var gankit = layer.Module;
         using var stock = StockLayers.Create(layer.Definition, layer.Input, layer.Output);
         StockLayers.CopyParameters(gankit, stock);
         var explicitForm = ExplicitForm(layer, gankit);
@@ -185,34 +198,35 @@ public static class LayerTimingBenchmark
 
     private readonly record struct Timing(double Forward, double Backward, double Cpu);
 
-    /// <summary>The distinct convolutions of both presets, in network order, each with the presets that use it.</summary>
-    private static List<PresetLayer> PresetConvolutions()
+    /// <summary>
+    /// The distinct convolutions of both presets, in network order, each with the presets that use
+    /// it: the module as its network runs it (see <see cref="ChainEnds"/>), so a layer inside a
+    /// mirrored chain is timed without the reversals its neighbours do.
+    /// </summary>
+    private static List<PresetLayer> PresetConvolutions(IEnumerable<(string Architecture, string Initial, LayerStackNetwork Network)> networks)
     {
         var found = new List<PresetLayer>();
-        foreach (var architecture in Architecture.All)
+        foreach (var (architecture, initial, network) in networks)
         {
-            using var generator = architecture.CreateGenerator();
-            using var discriminator = architecture.CreateDiscriminator();
-            foreach (var (network, initial) in new (LayerStackNetwork, string)[] { (generator, "G"), (discriminator, "D") })
+            var modules = network.named_modules().ToDictionary(m => m.name, m => m.module);
+            foreach (var summary in network.Layers)
             {
-                foreach (var summary in network.Layers)
+                if (network.Definitions[summary.Index] is not ConvolutionLayer conv)
                 {
-                    if (network.Definitions[summary.Index] is not ConvolutionLayer conv)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    string name = string.Create(CultureInfo.InvariantCulture, $"{initial} {summary.Kind} {summary.InputShape[0]}→{conv.Filters} s{conv.Stride} {summary.InputShape[1]}→{summary.OutputShape[1]}");
-                    string usedIn = $"{architecture.Name} {initial}{summary.Index}";
-                    int existing = found.FindIndex(l => l.Name == name);
-                    if (existing >= 0)
-                    {
-                        found[existing] = found[existing] with { UsedIn = found[existing].UsedIn + ", " + usedIn };
-                    }
-                    else
-                    {
-                        found.Add(new PresetLayer(name, usedIn, (ILayer)conv, summary.InputShape, summary.OutputShape));
-                    }
+                string name = string.Create(CultureInfo.InvariantCulture, $"{initial} {summary.Kind} {summary.InputShape[0]}→{conv.Filters} s{conv.Stride} {summary.InputShape[1]}→{summary.OutputShape[1]}{ChainEnds(network, summary.Index)}");
+                string usedIn = $"{architecture} {initial}{summary.Index}";
+                int existing = found.FindIndex(l => l.Name == name);
+                if (existing >= 0)
+                {
+                    found[existing] = found[existing] with { UsedIn = found[existing].UsedIn + ", " + usedIn };
+                }
+                else
+                {
+                    var module = (nn.Module<Tensor, Tensor>)modules[$"layers.{summary.Index}"];
+                    found.Add(new PresetLayer(name, usedIn, (ILayer)conv, module, summary.InputShape, summary.OutputShape));
                 }
             }
         }
@@ -220,5 +234,24 @@ public static class LayerTimingBenchmark
         return found;
     }
 
-    private sealed record PresetLayer(string Name, string UsedIn, ILayer Definition, long[] Input, long[] Output);
+    /// <summary>
+    /// Where the layer sits in its chain of convolutions (layers joined only by activations,
+    /// dropout and batch normalisation): the first one of a chain reverses its input into the
+    /// mirror image, the last one reverses its output back, as GanKit's networks plan it.
+    /// </summary>
+    private static string ChainEnds(LayerStackNetwork network, int index)
+    {
+        bool Joins(ILayer layer) => layer is LeakyReLULayer or ReLULayer or TanhLayer or SigmoidLayer or DropoutLayer or BatchNormLayer;
+        bool before = network.Definitions.Take(index).Reverse().SkipWhile(Joins).FirstOrDefault() is ConvolutionLayer;
+        bool after = network.Definitions.Skip(index + 1).SkipWhile(Joins).FirstOrDefault() is ConvolutionLayer;
+        return (before, after) switch
+        {
+            (false, false) => " (alone)",
+            (false, true) => " (chain start)",
+            (true, true) => " (mid-chain)",
+            _ => " (chain end)",
+        };
+    }
+
+    private sealed record PresetLayer(string Name, string UsedIn, ILayer Definition, nn.Module<Tensor, Tensor> Module, long[] Input, long[] Output);
 }
