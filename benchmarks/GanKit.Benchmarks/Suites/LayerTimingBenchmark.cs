@@ -21,9 +21,6 @@ namespace GanKit.Benchmarks.Suites;
 /// </remarks>
 public static class LayerTimingBenchmark
 {
-    /// <summary>Recorded rounds per layer in the full run: short rounds, many of them, so each pair sees the same load.</summary>
-    private const int FullRounds = 21;
-
     /// <summary>Runs every distinct preset convolution.</summary>
     /// <param name="context">The shared context.</param>
     public static void Run(BenchmarkContext context)
@@ -79,7 +76,7 @@ public static class LayerTimingBenchmark
         };
         Interleaved.Run(
             settings.WarmupRounds,
-            settings.IsQuick ? settings.Rounds : FullRounds,
+            settings.LayerRounds,
             sides.Select(side => (Func<double>)(() => Round(side.Call, side.Owner, x, gradient, calls, side.Rounds))).ToArray());
 
         // The first WarmupRounds entries of each list are the unrecorded rounds.
