@@ -116,9 +116,24 @@ internal sealed class ConvTranspose2dModule : nn.Module<Tensor, Tensor>, IRegula
 
     public Tensor? RegularizationLoss() => regularizer?.Penalty(weight);
 
+    /// <summary>
+    /// The kernel laid out channels last (the logical shape unchanged). A channels-last kernel makes
+    /// libtorch's oneDNN path compute the transposed convolution channels last, with the output and
+    /// the batch normalisation and activations after it following; on the presets' generator layers
+    /// that took 12-40% less CPU time than the default layout (the discriminator's convolutions
+    /// were slower so, and stay as they are). A copy of the small kernel per pass.
+    /// </summary>
+    private static Tensor ChannelsLast(Tensor kernel)
+    {
+        using var permuted = kernel.permute(0, 2, 3, 1);
+        using var dense = permuted.contiguous();
+        return dense.permute(0, 3, 1, 2);
+    }
+
     private Tensor Direct(Tensor input, Tensor kernel)
     {
-        var y = nn.functional.conv_transpose2d(input, kernel, bias, strides: stride, padding: padding, output_padding: outputPadding);
+        using var channelsLast = ChannelsLast(kernel);
+        var y = nn.functional.conv_transpose2d(input, channelsLast, bias, strides: stride, padding: padding, output_padding: outputPadding);
         if (!crop)
         {
             return y;
@@ -136,8 +151,9 @@ internal sealed class ConvTranspose2dModule : nn.Module<Tensor, Tensor>, IRegula
     private Tensor Mirrored(Tensor input, Tensor kernel)
     {
         using var reversedKernel = Mirroring.Reverse(kernel);
+        using var channelsLast = ChannelsLast(reversedKernel);
         using var reversedInput = reverseInput ? Mirroring.Reverse(input) : null;
-        var y = nn.functional.conv_transpose2d(reversedInput ?? input, reversedKernel, bias, strides: stride, padding: mirroredPadding, output_padding: mirroredOutputPadding);
+        var y = nn.functional.conv_transpose2d(reversedInput ?? input, channelsLast, bias, strides: stride, padding: mirroredPadding, output_padding: mirroredOutputPadding);
         if (!reverseOutput)
         {
             return y;
