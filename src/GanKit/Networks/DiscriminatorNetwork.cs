@@ -9,7 +9,7 @@ namespace GanKit.Networks;
 /// </summary>
 public sealed class DiscriminatorNetwork : LayerStackNetwork
 {
-    internal DiscriminatorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(nameof(DiscriminatorNetwork), stack)
+    internal DiscriminatorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack, TorchSharp.torch.Generator? random) : base(nameof(DiscriminatorNetwork), stack, random)
     {
     }
 

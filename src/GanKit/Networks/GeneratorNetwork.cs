@@ -12,7 +12,7 @@ namespace GanKit.Networks;
 /// </remarks>
 public sealed class GeneratorNetwork : LayerStackNetwork
 {
-    internal GeneratorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(nameof(GeneratorNetwork), stack)
+    internal GeneratorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack, TorchSharp.torch.Generator? random) : base(nameof(GeneratorNetwork), stack, random)
     {
         LatentDim = stack[0].Input[0];
     }

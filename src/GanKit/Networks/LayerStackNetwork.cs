@@ -30,12 +30,16 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     private readonly IRegularizedModule[] regularizedModules;
     private readonly DeviceProbe? deviceProbe;
 
-    private protected LayerStackNetwork(string name, IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(name)
+    private protected LayerStackNetwork(string name, IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack, Generator? random) : base(name)
     {
         definitions = stack.Select(s => s.Layer).ToArray();
         inputShapes = stack.Select(s => s.Input).ToArray();
         outputShapes = stack.Select(s => s.Output).ToArray();
-        layers = nn.ModuleList(stack.Select(s => s.Layer.CreateModule((long[])s.Input.Clone())).ToArray());
+        // A seeded build hands every layer the same generator, in order, so the weights depend on
+        // the seed and the description alone; unseeded, layers draw from torch's global stream.
+        layers = nn.ModuleList(stack.Select(s => random is null
+            ? s.Layer.CreateModule((long[])s.Input.Clone())
+            : s.Layer.CreateModule((long[])s.Input.Clone(), random)).ToArray());
         register_module("layers", layers);
 
         // Same order as a walk of modules(), so the terms are summed exactly as before.
