@@ -35,7 +35,7 @@ public sealed partial class AdversarialTrainer
         {
             // A fresh run would number its checkpoints from epoch 1 and the older run's higher
             // epochs would outrank them: refuse rather than mix two runs in one folder.
-            throw new InvalidOperationException($"'{store.Root}' already holds checkpoints of a run. Set {nameof(AdversarialTrainerOptions.Resume)} = true to continue it, or choose another {nameof(AdversarialTrainerOptions.OutputDirectory)}.");
+            throw new InvalidOperationException($"'{store.Root}' already holds checkpoints of a run. To continue that run, set {nameof(AdversarialTrainerOptions.Resume)} = true (in the sample apps: --resume). To start afresh, choose another {nameof(AdversarialTrainerOptions.OutputDirectory)} or delete '{Path.GetFullPath(_options.OutputDirectory)}' first.");
         }
 
         // Seeded here, after the networks were built, so two runs with the same seed and the same

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GanKit.Data;
 using GanKit.Imaging;
+using GanKit.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,7 +38,8 @@ public sealed partial class AdversarialTrainer
             throw new ArgumentException("The dataset holds no images.", nameof(dataset));
         }
 
-        using var copied = dataset.Device == Device ? null : new TensorImageDataset(dataset.Images.to(Device));
+        // Device has no value equality: == would copy a CPU dataset onto the CPU.
+        using var copied = Devices.IsOn(dataset.Images, Device) ? null : new TensorImageDataset(dataset.Images.to(Device));
         if (copied is not null)
         {
             Log.DatasetCopied(_logger, dataset.Count, dataset.Device.ToString(), Device.ToString());

@@ -384,7 +384,7 @@ public sealed class AdversarialTrainerTests
         Train(options, out _, out _);
 
         FluentActions.Invoking(() => Train(options, out _, out _))
-            .Should().Throw<InvalidOperationException>().WithMessage("*already holds checkpoints*Resume*");
+            .Should().Throw<InvalidOperationException>().WithMessage("*already holds checkpoints*Resume = true*--resume*start afresh*OutputDirectory*delete*");
     }
 
     [Fact]
