@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using GanKit;
 using GanKit.Data;
+using GanKit.Networks;
 using GanKit.Training;
 using TorchSharp;
 
@@ -9,15 +10,51 @@ using TorchSharp;
 //   train <outputDirectory> <generatorSeed> <discriminatorSeed> <runSeed>
 //       builds the tiny networks with those seeds, trains two epochs and prints one line per epoch
 //       ("epoch <n> <D loss bits> <G loss bits>") and the SHA-256 of both networks' saved weights.
-// The test process compares the output of two such processes bit for bit.
+//   generate <networkFile> <count> <noiseSeed> <outputFile>
+//       loads a saved generator (no building code runs here) and writes the raw float32 bytes of
+//       <count> images drawn from noise of a generator seeded with <noiseSeed>.
+//   load <networkFile>
+//       loads a saved generator and prints "loaded", or the exception's type and message (exit 3).
+// The test process compares the output of such processes bit for bit.
 torch.set_num_threads(1);
-if (args.Length == 5 && args[0] == "train")
+switch (args)
 {
-    return Train(args[1], Long(args[2]), Long(args[3]), Long(args[4]));
+    case ["train", var directory, var g, var d, var run]:
+        return Train(directory, Long(g), Long(d), Long(run));
+    case ["generate", var file, var count, var seed, var output]:
+        return Generate(file, Long(count), Long(seed), output);
+    case ["load", var file]:
+        return TryLoad(file);
 }
 
-Console.Error.WriteLine("usage: train <outputDirectory> <generatorSeed> <discriminatorSeed> <runSeed>");
+Console.Error.WriteLine("usage: train <outputDirectory> <generatorSeed> <discriminatorSeed> <runSeed> | generate <networkFile> <count> <noiseSeed> <outputFile> | load <networkFile>");
 return 2;
+
+static int Generate(string file, long count, long seed, string output)
+{
+    using var generator = GeneratorNetwork.Load(file);
+    using var random = new torch.Generator((ulong)seed);
+    using var noise = torch.randn(new[] { count, generator.LatentDim }, generator: random);
+    using var noGrad = torch.no_grad();
+    using var images = generator.call(noise).contiguous();
+    File.WriteAllBytes(output, images.bytes.ToArray());
+    return 0;
+}
+
+static int TryLoad(string file)
+{
+    try
+    {
+        using var generator = GeneratorNetwork.Load(file);
+        Console.WriteLine("loaded");
+        return 0;
+    }
+    catch (Exception e)
+    {
+        Console.WriteLine(e.GetType().FullName + ": " + e.Message);
+        return 3;
+    }
+}
 
 static long Long(string text) => long.Parse(text, CultureInfo.InvariantCulture);
 

@@ -8,7 +8,7 @@ namespace GanKit.Networks;
 /// each, <c>[N, 1]</c> (no sigmoid: losses take logits for numerical stability). The one
 /// discriminator type the trainer takes; a TorchSharp module usable anywhere one is expected.
 /// </summary>
-public sealed class DiscriminatorNetwork : LayerStackNetwork
+public sealed partial class DiscriminatorNetwork : LayerStackNetwork
 {
     internal DiscriminatorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack, TorchSharp.torch.Generator? random) : base(nameof(DiscriminatorNetwork), stack, random)
     {

@@ -12,7 +12,7 @@ namespace GanKit.Networks;
 /// Named <c>GeneratorNetwork</c>, not <c>Generator</c>, because <c>using static TorchSharp.torch;</c>
 /// brings <c>torch.Generator</c> into scope and the two names would clash in user code.
 /// </remarks>
-public sealed class GeneratorNetwork : LayerStackNetwork
+public sealed partial class GeneratorNetwork : LayerStackNetwork
 {
     internal GeneratorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack, TorchSharp.torch.Generator? random) : base(nameof(GeneratorNetwork), stack, random)
     {

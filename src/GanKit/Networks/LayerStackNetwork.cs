@@ -133,11 +133,24 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
         return text.ToString();
     }
 
+    /// <summary>
+    /// Writes the network to one self-describing file: format version, the description of every
+    /// layer, every parameter and buffer, and a SHA-256 of the whole. <c>GeneratorNetwork.Load</c>
+    /// (or <c>DiscriminatorNetwork.Load</c>) rebuilds it in any process from the file alone; a
+    /// network made by <c>FromModule</c> saves its weights and needs its module again to load.
+    /// </summary>
+    /// <param name="path">The file; its folder is created if missing, and an existing file is replaced only once the new one is complete.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A layer of your own has no registered description (<see cref="Saving.LayerDescriptions.Register"/>).</exception>
+    /// <exception cref="NotSupportedException">A layer uses a regularizer other than L2.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public void Save(string path) => Saving.NetworkFile.Write(this, path);
+
     /// <summary>Gets the per-sample shape the network takes.</summary>
-    private protected long[] InputShapeOf() => (long[])inputShapes[0].Clone();
+    internal long[] InputShapeOf() => (long[])inputShapes[0].Clone();
 
     /// <summary>Gets the per-sample shape the network produces.</summary>
-    private protected long[] OutputShapeOf() => (long[])outputShapes[^1].Clone();
+    internal long[] OutputShapeOf() => (long[])outputShapes[^1].Clone();
 
     private void CheckInput(Tensor input)
     {

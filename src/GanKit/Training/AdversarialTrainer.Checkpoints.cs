@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using GanKit.Networks;
+using GanKit.Networks.Saving;
 using GanKit.Training.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -84,10 +86,32 @@ public sealed partial class AdversarialTrainer
                 rng.Save(Path.Combine(folder, RandomStateFile));
             }
 
+            WriteLoadableGenerator(folder);
             File.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(state, StateJson));
             File.WriteAllText(Path.Combine(folder, OptionsFile), JsonSerializer.Serialize(DescribeOptions(), StateJson));
             loop.History.WriteJson(Path.Combine(folder, HistoryFileName));
         });
+    }
+
+    // The generator in GeneratorNetwork.Save's self-describing form, for GeneratorNetwork.LoadFromRun:
+    // the raw weights, and the averaged ones when the run keeps an average (what samples and
+    // evaluation use). Skipped for a generator with a layer of the user's own that has no
+    // registered description: resuming needs neither file.
+    private void WriteLoadableGenerator(string folder)
+    {
+        if (!NetworkFile.CanDescribe(_generator))
+        {
+            return;
+        }
+
+        _generator.Save(Path.Combine(folder, GeneratorNetwork.CheckpointFileName));
+        if (_ema is not null)
+        {
+            using (_ema.Apply(_generator))
+            {
+                _generator.Save(Path.Combine(folder, GeneratorNetwork.AveragedCheckpointFileName));
+            }
+        }
     }
 
     private LoopState Restore(CheckpointInfo checkpoint)

@@ -10,7 +10,9 @@ internal static class TrainerWorker
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "TrainerWorkerPath").Value!;
 
-    public static string[] Run(params string[] arguments)
+    public static string[] Run(params string[] arguments) => Run(0, arguments);
+
+    public static string[] Run(int expectedExitCode, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(WorkerPath);
@@ -28,7 +30,7 @@ internal static class TrainerWorker
             throw new TimeoutException($"The trainer worker did not finish within 120 s: {string.Join(' ', arguments)}");
         }
 
-        process.ExitCode.Should().Be(0, $"the worker failed: {errors.Result}");
+        process.ExitCode.Should().Be(expectedExitCode, $"the worker printed: {output.Result} {errors.Result}");
         return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 }
