@@ -66,14 +66,16 @@ public sealed partial class AdversarialTrainer
             _options.Loss.Name,
             _options.UpdateScheme.ToString(),
             _options.DiscriminatorSteps,
-            _options.EmaDecay);
+            _options.EmaDecay,
+            _generatorOptimization.ScheduleSteps,
+            _discriminatorOptimization.ScheduleSteps);
 
         return store.Save(loop.CompletedEpochs, loop.Step, folder =>
         {
             _generator.save(Path.Combine(folder, GeneratorFile));
             _discriminator.save(Path.Combine(folder, DiscriminatorFile));
-            _generatorOptimizer.save_state_dict(Path.Combine(folder, GeneratorOptimizerFile));
-            _discriminatorOptimizer.save_state_dict(Path.Combine(folder, DiscriminatorOptimizerFile));
+            _generatorOptimization.Optimizer.save_state_dict(Path.Combine(folder, GeneratorOptimizerFile));
+            _discriminatorOptimization.Optimizer.save_state_dict(Path.Combine(folder, DiscriminatorOptimizerFile));
             if (_ema is not null)
             {
                 using var stream = File.Create(Path.Combine(folder, AverageFile));
@@ -126,8 +128,12 @@ public sealed partial class AdversarialTrainer
 
         _generator.load(checkpoint.PathOf(GeneratorFile));
         _discriminator.load(checkpoint.PathOf(DiscriminatorFile));
-        _generatorOptimizer.load_state_dict(checkpoint.PathOf(GeneratorOptimizerFile));
-        _discriminatorOptimizer.load_state_dict(checkpoint.PathOf(DiscriminatorOptimizerFile));
+        // A schedule keeps no state of its own: stepping the fresh one as often as the run did gives
+        // its learning rate bit for bit, and the optimiser's saved state (which holds that rate) loads after.
+        _generatorOptimization.ReplaySchedule(state.GeneratorScheduleSteps);
+        _discriminatorOptimization.ReplaySchedule(state.DiscriminatorScheduleSteps);
+        _generatorOptimization.Optimizer.load_state_dict(checkpoint.PathOf(GeneratorOptimizerFile));
+        _discriminatorOptimization.Optimizer.load_state_dict(checkpoint.PathOf(DiscriminatorOptimizerFile));
         if (_ema is not null)
         {
             if (checkpoint.Manifest.Files.ContainsKey(AverageFile) && state.EmaDecay == _options.EmaDecay)
@@ -201,6 +207,11 @@ public sealed partial class AdversarialTrainer
             [nameof(o.KeepCheckpoints)] = o.KeepCheckpoints.ToString(CultureInfo.InvariantCulture),
             [nameof(o.EmaDecay)] = o.EmaDecay.ToString("R", CultureInfo.InvariantCulture),
             [nameof(o.DropLastBatch)] = o.DropLastBatch ? "true" : "false",
+            [nameof(o.GeneratorOptimizer)] = _generatorOptimization.Optimizer.GetType().Name,
+            [nameof(o.DiscriminatorOptimizer)] = _discriminatorOptimization.Optimizer.GetType().Name,
+            [nameof(o.GeneratorSchedule)] = o.GeneratorSchedule is null ? "none" : o.GeneratorSchedule.Interval.ToString(),
+            [nameof(o.DiscriminatorSchedule)] = o.DiscriminatorSchedule is null ? "none" : o.DiscriminatorSchedule.Interval.ToString(),
+            [nameof(o.TrainingStep)] = _step.Name,
         };
     }
 

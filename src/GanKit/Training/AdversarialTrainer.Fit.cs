@@ -101,12 +101,11 @@ public sealed partial class AdversarialTrainer
 
                 loop.Step++;
                 loop.BatchInEpoch = batchIndex;
-                bool generatorStep = _options.UpdateScheme == UpdateScheme.Simultaneous || loop.Step % _options.DiscriminatorSteps == 0;
+                bool generatorStep;
                 using (var scope = torch.NewDisposeScope())
                 {
-                    var result = _options.UpdateScheme == UpdateScheme.Simultaneous
-                        ? SimultaneousStep(batch)
-                        : AlternatingStep(batch, generatorStep);
+                    var result = RunStep(batch, loop.Step);
+                    generatorStep = result.GeneratorLoss is not null;
                     Accumulate(sums, firstBadStep, result, loop.Step);
                     StepCompleted?.Invoke(this, new TrainingStepEventArgs(epoch, loop.Step, batchIndex, result.DiscriminatorLoss, result.GeneratorLoss));
                 }
@@ -141,6 +140,8 @@ public sealed partial class AdversarialTrainer
             seconds > 0 ? loop.EpochImages / seconds : 0);
         var endReport = window.Advance(totals, loop, seconds) with { Epoch = epoch, Epochs = _options.Epochs, BatchesPerEpoch = batchesPerEpoch, IsEpochEnd = true };
 
+        _generatorOptimization.EndEpoch();
+        _discriminatorOptimization.EndEpoch();
         loop.History.Add(row);
         loop.CompletedEpochs = epoch;
         loop.ResetEpoch();

@@ -174,6 +174,40 @@ public sealed class AdversarialTrainerOptions
     /// <value>The default value is <see cref="DefaultDropLastBatch"/> (false).</value>
     public bool DropLastBatch { get; set; } = DefaultDropLastBatch;
 
+    /// <summary>
+    /// Gets or sets how the generator's optimiser is made from its parameters (SGD, RMSprop, AdamW or
+    /// one of your own deriving from TorchSharp's <c>OptimizerHelper</c>, which checkpoints can save);
+    /// null for Adam with <see cref="GeneratorLearningRate"/>, <see cref="GeneratorBeta1"/>,
+    /// <see cref="GeneratorBeta2"/> and <see cref="AdamEpsilon"/> (Keras's settings).
+    /// </summary>
+    /// <value>The default value is null (Adam).</value>
+    /// <remarks>Called once, after the network has moved to the training device. With a factory the learning-rate and Adam options above are not used for this network.</remarks>
+    public Func<IEnumerable<TorchSharp.Modules.Parameter>, TorchSharp.Modules.OptimizerHelper>? GeneratorOptimizer { get; set; }
+
+    /// <summary>
+    /// Gets or sets how the discriminator's optimiser is made from its parameters; null for Adam with
+    /// <see cref="DiscriminatorLearningRate"/>, <see cref="DiscriminatorBeta1"/>,
+    /// <see cref="DiscriminatorBeta2"/> and <see cref="AdamEpsilon"/>.
+    /// </summary>
+    /// <value>The default value is null (Adam).</value>
+    public Func<IEnumerable<TorchSharp.Modules.Parameter>, TorchSharp.Modules.OptimizerHelper>? DiscriminatorOptimizer { get; set; }
+
+    /// <summary>
+    /// Gets or sets the step each batch runs, your own or one of <see cref="Steps.SimultaneousStep"/> and
+    /// <see cref="Steps.AlternatingStep"/>; null for the one <see cref="UpdateScheme"/> and
+    /// <see cref="DiscriminatorSteps"/> describe.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public Steps.ITrainingStep? TrainingStep { get; set; }
+
+    /// <summary>Gets or sets the generator's learning-rate schedule, or null for a constant rate.</summary>
+    /// <value>The default value is null.</value>
+    public LearningRateSchedule? GeneratorSchedule { get; set; }
+
+    /// <summary>Gets or sets the discriminator's learning-rate schedule, or null for a constant rate.</summary>
+    /// <value>The default value is null.</value>
+    public LearningRateSchedule? DiscriminatorSchedule { get; set; }
+
     /// <summary>Returns a shallow copy, so later changes to this instance do not reach a trainer.</summary>
     /// <returns>The copy.</returns>
     public AdversarialTrainerOptions Clone() => (AdversarialTrainerOptions)MemberwiseClone();
