@@ -1,4 +1,5 @@
 using GanKit.Networks;
+using GanKit.Training.Callbacks;
 using GanKit.Training.Checkpoints;
 using GanKit.Training.Steps;
 using Microsoft.Extensions.Logging;
@@ -55,6 +56,8 @@ public sealed partial class AdversarialTrainer : IDisposable
     private readonly ExponentialMovingAverage? _ema;
     private readonly ITrainingStep _step;
     private readonly StepContext _stepContext;
+    private readonly ITrainingCallback[] _callbacks;
+    private ActiveRun? _run;
     private readonly Tensor _sampleNoise;
     private bool _disposed;
 
@@ -97,6 +100,12 @@ public sealed partial class AdversarialTrainer : IDisposable
         }
 
         _step = _options.TrainingStep ?? (_options.UpdateScheme == UpdateScheme.Simultaneous ? new SimultaneousStep() : new AlternatingStep(_options.DiscriminatorSteps));
+        _callbacks = (_options.Callbacks ?? TrainingCallbacks.Defaults(_options.CheckpointEverySteps)).ToArray();
+        if (_callbacks.Any(c => c is null))
+        {
+            throw new ArgumentException($"{nameof(AdversarialTrainerOptions.Callbacks)} holds a null entry.", nameof(options));
+        }
+
         _stepContext = new StepContext(_generator, _discriminator, _generatorOptimization, _discriminatorOptimization, _options, Device, _ema);
 
         // The sample noise has its own generator so it is the same vectors in every run with this
@@ -111,7 +120,7 @@ public sealed partial class AdversarialTrainer : IDisposable
     /// <summary>Raised after every training step, on the training thread.</summary>
     public event EventHandler<TrainingStepEventArgs>? StepCompleted;
 
-    /// <summary>Raised after every epoch, once its samples, history files and checkpoint are written.</summary>
+    /// <summary>Raised after every epoch, once the callbacks (samples, history files, checkpoint) have run.</summary>
     public event EventHandler<TrainingEpochEventArgs>? EpochCompleted;
 
     /// <summary>Gets the device training runs on.</summary>
@@ -173,8 +182,18 @@ public sealed partial class AdversarialTrainer : IDisposable
         _sampleNoise.Dispose();
     }
 
-    private Tensor GenerateFrom(Tensor noise)
+    /// <summary>
+    /// Draws images from <paramref name="noise"/> with the generator in evaluation mode (and the
+    /// averaged weights when <see cref="AdversarialTrainerOptions.EmaDecay"/> is on), as the sample grids do.
+    /// </summary>
+    /// <param name="noise">Latent vectors <c>[N, LatentDim]</c> on <see cref="Device"/>.</param>
+    /// <returns>A tensor <c>[N, ..OutputShape]</c> without gradient; the caller owns it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="noise"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
+    public Tensor GenerateFrom(Tensor noise)
     {
+        ArgumentNullException.ThrowIfNull(noise);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         bool wasTraining = _generator.training;
         _generator.eval();
         try

@@ -200,6 +200,23 @@ public sealed class AdversarialTrainerOptions
     /// <value>The default value is null.</value>
     public Steps.ITrainingStep? TrainingStep { get; set; }
 
+    /// <summary>
+    /// Gets or sets the callbacks of the run, in the order they run; null for
+    /// <see cref="Callbacks.TrainingCallbacks.Defaults"/> (sample grids, history files, checkpoints,
+    /// progress GIF). Leave one out to turn it off; without a <see cref="Callbacks.CheckpointCallback"/>
+    /// a run writes no checkpoints.
+    /// </summary>
+    /// <value>The default value is null (the built-in callbacks).</value>
+    public IList<Callbacks.ITrainingCallback>? Callbacks { get; set; }
+
+    /// <summary>
+    /// Gets or sets how often, in steps, the default callbacks also checkpoint inside an epoch, so a
+    /// killed run loses at most that many steps; 0 for epoch ends only. Not used when
+    /// <see cref="Callbacks"/> is set: give its <see cref="Callbacks.CheckpointCallback"/> the interval instead.
+    /// </summary>
+    /// <value>The default value is 0. Must not be negative.</value>
+    public int CheckpointEverySteps { get; set; }
+
     /// <summary>Gets or sets the generator's learning-rate schedule, or null for a constant rate.</summary>
     /// <value>The default value is null.</value>
     public LearningRateSchedule? GeneratorSchedule { get; set; }
@@ -262,6 +279,7 @@ public sealed class AdversarialTrainerOptions
         AtLeast(SampleCount, 1, nameof(SampleCount));
         AtLeast(LogEvery, 1, nameof(LogEvery));
         AtLeast(KeepCheckpoints, 1, nameof(KeepCheckpoints));
+        AtLeast(CheckpointEverySteps, 0, nameof(CheckpointEverySteps));
     }
 
     private static void AtLeast(int value, int minimum, string name)
