@@ -2,6 +2,7 @@ using GanKit.Layers;
 using GanKit.Networks;
 using GanKit.Networks.Saving;
 using GanKit.Tests.Building;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 using TorchSharp;

@@ -1,3 +1,4 @@
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 using TorchSharp;
@@ -25,7 +26,7 @@ public sealed class DatasetPlacementTests
 
         trainer.Fit(data);
 
-        logger.Entries.Should().NotContain(e => e.Id.Id == 1108, "a CPU dataset trained on the CPU needs no copy");
-        logger.Entries.Should().Contain(e => e.Id.Id != 1108, "the logger did receive the run's messages");
+        logger.Entries.Should().NotContain(e => e.EventId == 1108, "a CPU dataset trained on the CPU needs no copy");
+        logger.Entries.Should().Contain(e => e.EventId != 1108, "the logger did receive the run's messages");
     }
 }

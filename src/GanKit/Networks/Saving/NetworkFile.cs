@@ -60,27 +60,15 @@ internal static class NetworkFile
         buffer.Write(hash);
 
         // Written beside the target and renamed into place, so a crash never leaves half a file under the real name.
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
+        AtomicFile.Write(Path.GetFullPath(path), file =>
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            buffer.Position = 0;
+            buffer.CopyTo(file);
+            if (file is FileStream onDisk)
             {
-                buffer.Position = 0;
-                buffer.CopyTo(file);
-                file.Flush(flushToDisk: true);
+                onDisk.Flush(flushToDisk: true);
             }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        });
     }
 
     public static (NetworkFileHeader Header, NetworkFileTensor[] Tensors) Read(string path, string expectedNetwork)
