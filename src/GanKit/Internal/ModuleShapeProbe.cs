@@ -15,8 +15,8 @@ internal static class ModuleShapeProbe
     {
         var device = module.parameters().Select(p => p.device).Concat(module.buffers().Select(b => b.device)).FirstOrDefault() ?? CPU;
         var dtype = module.parameters().Select(p => (ScalarType?)p.dtype).FirstOrDefault(t => t is not null && torch.is_floating_point(t.Value)) ?? ScalarType.Float32;
-        long[] input = Shapes.WithBatch(ProbeBatch, inputShape);
-        long[] expected = Shapes.WithBatch(ProbeBatch, expectedOutput);
+        long[] input = [ProbeBatch, .. inputShape];
+        long[] expected = [ProbeBatch, .. expectedOutput];
         bool wasTraining = module.training;
         module.eval();
         try
