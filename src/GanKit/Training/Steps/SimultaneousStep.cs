@@ -1,7 +1,7 @@
 namespace GanKit.Training.Steps;
 
 /// <summary>
-/// The Keras tutorial's step, and the report's: one generator pass, the discriminator once on real
+/// The Keras tutorial's step, and GanKit's default: one generator pass, the discriminator once on real
 /// and once on generated images, both losses from that pass, both networks updated together.
 /// </summary>
 public sealed class SimultaneousStep : ITrainingStep
