@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GanKit.Internal;
 using GanKit.Layers;
+using GanKit.Layers.Modules;
 using GanKit.Regularization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -41,6 +42,10 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
             ? s.Layer.CreateModule((long[])s.Input.Clone())
             : s.Layer.CreateModule((long[])s.Input.Clone(), random)).ToArray());
         register_module("layers", layers);
+
+        // Chains of convolutions with Keras' asymmetric 'same' padding compute mirrored, reversing
+        // the activations once at each end of the chain rather than in every layer.
+        Mirroring.Plan(layers.ToArray());
 
         // Same order as a walk of modules(), so the terms are summed exactly as before.
         regularizedModules = modules().OfType<IRegularizedModule>().ToArray();

@@ -37,7 +37,9 @@ public sealed class OptimizerAndScheduleTests
     public void The_optimiser_factories_and_schedules_are_used_per_epoch_and_per_step()
     {
         using var dir = new TempDirectory();
-        var (history, generatorRate, discriminatorRate) = Train(SgdWithStepSchedules(dir.Path, 2, ScheduleInterval.Step), out _, out _);
+        var (history, generatorRate, discriminatorRate) = Train(SgdWithStepSchedules(dir.Path, 2, ScheduleInterval.Step), out var generator, out var discriminator);
+        generator.Dispose();
+        discriminator.Dispose();
 
         history.Rows.Should().HaveCount(2);
         generatorRate.Should().Be(0.05 * 0.5 * 0.5, "the generator's schedule halves the rate after each of the two epochs");
@@ -54,7 +56,9 @@ public sealed class OptimizerAndScheduleTests
         using var straightDir = new TempDirectory();
         using var resumedDir = new TempDirectory();
         var straight = Train(SgdWithStepSchedules(straightDir.Path, 3, discriminatorInterval), out var straightG, out var straightD);
-        Train(SgdWithStepSchedules(resumedDir.Path, 2, discriminatorInterval), out _, out _);
+        Train(SgdWithStepSchedules(resumedDir.Path, 2, discriminatorInterval), out var firstG, out var firstD);
+        firstG.Dispose();
+        firstD.Dispose();
 
         var secondLeg = SgdWithStepSchedules(resumedDir.Path, 3, discriminatorInterval);
         secondLeg.Resume = true;
@@ -65,5 +69,9 @@ public sealed class OptimizerAndScheduleTests
         resumed.GeneratorRate.Should().Be(straight.GeneratorRate);
         resumed.DiscriminatorRate.Should().Be(straight.DiscriminatorRate);
         resumed.History.Rows.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss)).Should().Equal(straight.History.Rows.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss)));
+        foreach (var module in new[] { straightG, straightD, resumedG, resumedD })
+        {
+            module.Dispose();
+        }
     }
 }
