@@ -1,4 +1,5 @@
 using GanKit.Mnist.Tests.TestSupport;
+using GanKit.TestSupport;
 
 namespace GanKit.Mnist.Tests.Sources;
 

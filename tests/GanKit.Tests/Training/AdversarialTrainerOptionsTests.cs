@@ -1,4 +1,5 @@
 using GanKit.Losses;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 
