@@ -1,4 +1,5 @@
 using GanKit.Data;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
 using SixLabors.ImageSharp.PixelFormats;

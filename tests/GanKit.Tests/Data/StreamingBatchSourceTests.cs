@@ -1,4 +1,5 @@
 using GanKit.Data;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using TorchSharp;
 using static TorchSharp.torch;

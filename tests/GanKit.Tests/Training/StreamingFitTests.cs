@@ -1,6 +1,7 @@
 using GanKit.Data;
 using GanKit.Networks;
 using GanKit.Tests.Data;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 
