@@ -13,7 +13,7 @@ namespace GanKit.Data;
 internal sealed class PrefetchWorkers : IDisposable
 {
     private readonly ImageFolderDataset _dataset;
-    private readonly long[] _order;
+    private readonly long[][] _batches;
     private readonly EpochPlan _plan;
     private readonly int _values;
     private readonly BlockingCollection<Decoded>[] _queues;
@@ -23,10 +23,10 @@ internal sealed class PrefetchWorkers : IDisposable
     private readonly Action _started;
     private readonly Action _ended;
 
-    public PrefetchWorkers(ImageFolderDataset dataset, long[] order, EpochPlan plan, int workers, int depthPerWorker, Action started, Action ended)
+    public PrefetchWorkers(ImageFolderDataset dataset, long[][] batches, EpochPlan plan, int workers, int depthPerWorker, Action started, Action ended)
     {
         _dataset = dataset;
-        _order = order;
+        _batches = batches;
         _plan = plan;
         _values = dataset.ValuesPerImage;
         _started = started;
@@ -122,8 +122,8 @@ internal sealed class PrefetchWorkers : IDisposable
 
     private Decoded Decode(long batch)
     {
-        long start = batch * _plan.BatchSize;
-        int images = (int)Math.Min(_plan.BatchSize, _order.LongLength - start);
+        long[] order = _batches[batch - _plan.FirstBatch];
+        int images = order.Length;
         float[] values = images == _plan.BatchSize && _free.TryTake(out var reused) ? reused : new float[images * _values];
         for (int i = 0; i < images; i++)
         {
@@ -132,7 +132,7 @@ internal sealed class PrefetchWorkers : IDisposable
                 throw new OperationCanceledException(_stop.Token);
             }
 
-            _dataset.Read(_order[start + i], values.AsSpan(i * _values, _values));
+            _dataset.Read(order[i], values.AsSpan(i * _values, _values));
         }
 
         return new Decoded(values, images, null);

@@ -51,31 +51,59 @@ public static class ShuffledBatches
     }
 
     /// <summary>
-    /// The order in which one epoch visits the images: a seeded permutation of <c>[0, count)</c>, or
-    /// the identity without shuffling, as an int64 CPU tensor the caller owns. Every batch source,
-    /// in memory or streamed, takes its order from here, so they agree batch for batch.
+    /// Yields the index tensors of one epoch's batches: the one shuffled-index iterator every batch
+    /// source uses, so images, labels or files drawn with the same seed come in the same order.
+    /// Each tensor is a view of the epoch's permutation on <paramref name="device"/>; dispose it.
     /// </summary>
-    internal static Tensor Order(long count, long seed, bool shuffle)
+    /// <param name="count">Number of items in the dataset.</param>
+    /// <param name="batchSize">Items per batch; must be positive.</param>
+    /// <param name="seed">Seed of this epoch's permutation.</param>
+    /// <param name="device">Where the indices are wanted (the data's device).</param>
+    /// <param name="dropLast">Drop a final batch smaller than <paramref name="batchSize"/>.</param>
+    /// <param name="shuffle">False to keep the dataset's order.</param>
+    /// <param name="firstBatch">The first batch to yield; those before it are passed over (a run resumed mid-epoch).</param>
+    /// <returns>One int64 index tensor per batch.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive, or <paramref name="count"/> or <paramref name="firstBatch"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="dropLast"/> is set and the dataset is smaller than one batch.</exception>
+    public static IEnumerable<Tensor> BatchIndices(long count, int batchSize, long seed, Device device, bool dropLast = false, bool shuffle = true, long firstBatch = 0)
     {
-        if (!shuffle)
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstBatch);
+        if (dropLast && count < batchSize)
         {
-            return torch.arange(count, dtype: ScalarType.Int64);
+            throw new ArgumentException($"The dataset has {count} images, fewer than one batch of {batchSize}, and dropLast is set, so an epoch would be empty.", nameof(dropLast));
         }
 
-        // randperm with a generator runs on the CPU; the permutation is small (8 bytes per image).
-        using var generator = new torch.Generator((ulong)seed);
-        return torch.randperm(count, generator: generator, dtype: ScalarType.Int64);
+        return IterateIndices(count, batchSize, seed, device, dropLast, shuffle, firstBatch);
     }
 
     private static IEnumerable<Tensor> Iterate(IImageDataset dataset, int batchSize, long seed, bool dropLast, bool shuffle, long firstBatch)
     {
-        long count = dataset.Count;
-
-        // The permutation moves to the data's device once per epoch, never per step.
-        Tensor order;
-        using (var cpuOrder = Order(count, seed, shuffle))
+        foreach (var indices in IterateIndices(dataset.Count, batchSize, seed, dataset.Device, dropLast, shuffle, firstBatch))
         {
-            order = cpuOrder.to(dataset.Device);
+            using (indices)
+            {
+                yield return dataset.Images.index_select(0, indices);
+            }
+        }
+    }
+
+    private static IEnumerable<Tensor> IterateIndices(long count, int batchSize, long seed, Device device, bool dropLast, bool shuffle, long firstBatch)
+    {
+        Tensor order;
+        if (shuffle)
+        {
+            // randperm with a generator runs on the CPU; the permutation is small (8 bytes per
+            // image) and moves to the data's device once per epoch, never per step.
+            using var generator = new torch.Generator((ulong)seed);
+            using var cpuOrder = torch.randperm(count, generator: generator, dtype: ScalarType.Int64);
+            order = cpuOrder.to(device);
+        }
+        else
+        {
+            order = torch.arange(count, dtype: ScalarType.Int64, device: device);
         }
 
         using (order)
@@ -84,9 +112,7 @@ public static class ShuffledBatches
             for (long b = firstBatch; b < batches; b++)
             {
                 long start = b * batchSize;
-                long length = Math.Min(batchSize, count - start);
-                using var indices = order.narrow(0, start, length);
-                yield return dataset.Images.index_select(0, indices);
+                yield return order.narrow(0, start, Math.Min(batchSize, count - start));
             }
         }
     }

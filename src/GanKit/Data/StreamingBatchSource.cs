@@ -67,20 +67,25 @@ public sealed class StreamingBatchSource : IBatchSource
 
     private IEnumerable<Tensor> Iterate(EpochPlan plan)
     {
-        long[] order;
-        using (var permutation = ShuffledBatches.Order(Count, plan.Seed, plan.Shuffle))
-        {
-            order = permutation.data<long>().ToArray();
-        }
-
         long batches = plan.BatchCount - plan.FirstBatch;
         if (batches == 0)
         {
             yield break;
         }
 
+        // The indices of every batch to come, on the host: 8 bytes an image, read by the threads.
+        var indices = new long[batches][];
+        long next = 0;
+        foreach (var batch in ShuffledBatches.BatchIndices(Count, plan.BatchSize, plan.Seed, torch.CPU, plan.DropLast, plan.Shuffle, plan.FirstBatch).Take(checked((int)batches)))
+        {
+            using (batch)
+            {
+                indices[next++] = batch.data<long>().ToArray();
+            }
+        }
+
         int workers = (int)Math.Min(_options.EffectiveWorkers, batches);
-        using var run = new PrefetchWorkers(_dataset, order, plan, workers, QueueDepthPerWorker(plan, workers), () => Interlocked.Increment(ref _liveWorkers), () => Interlocked.Decrement(ref _liveWorkers));
+        using var run = new PrefetchWorkers(_dataset, indices, plan, workers, QueueDepthPerWorker(plan, workers), () => Interlocked.Increment(ref _liveWorkers), () => Interlocked.Decrement(ref _liveWorkers));
         LastEpochThreads = run.Threads;
         long[] shape = new[] { 0L }.Concat(ImageShape).ToArray();
         for (long b = plan.FirstBatch; b < plan.BatchCount; b++)

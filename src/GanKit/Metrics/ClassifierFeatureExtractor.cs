@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GanKit.Data;
+using GanKit.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -161,11 +162,7 @@ public sealed class ClassifierFeatureExtractor : IFeatureExtractor, IDisposable
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = full + ".tmp";
-        File.WriteAllBytes(temporary, _file);
-        File.Move(temporary, full, overwrite: true);
+        AtomicFile.Write(path, stream => stream.Write(_file));
     }
 
     /// <summary>Measures top-1 accuracy on labelled images, without gradients.</summary>
@@ -227,7 +224,6 @@ public sealed class ClassifierFeatureExtractor : IFeatureExtractor, IDisposable
         classifier.train();
         using var optimizer = torch.optim.Adam(classifier.parameters(), lr: options.LearningRate);
         long count = cpuImages.shape[0];
-        long steps = Math.Max(1, count / options.BatchSize);
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
             double learningRate = options.LearningRate * Math.Pow(0.5, epoch);
@@ -236,18 +232,19 @@ public sealed class ClassifierFeatureExtractor : IFeatureExtractor, IDisposable
                 group.LearningRate = learningRate;
             }
 
-            // The batch order has its own generator, as the trainer's shuffles do.
-            using var order = ShuffledBatches.Order(count, options.Seed + epoch, shuffle: true);
+            // The batch order comes from the one shuffled-index iterator, with its own generator.
             double lossSum = 0;
-            for (long step = 0; step < steps; step++)
+            long steps = 0;
+            foreach (var index in ShuffledBatches.BatchIndices(count, options.BatchSize, options.Seed + epoch, torch.CPU, dropLast: count >= options.BatchSize))
+            using (index)
+            using (var scope = torch.NewDisposeScope())
             {
-                using var scope = torch.NewDisposeScope();
-                var index = order.narrow(0, step * options.BatchSize, Math.Min(options.BatchSize, count));
                 optimizer.zero_grad();
                 var loss = torch.nn.functional.cross_entropy(classifier.call(cpuImages.index_select(0, index)), cpuLabels.index_select(0, index));
                 loss.backward();
                 optimizer.step();
                 lossSum += loss.item<float>();
+                steps++;
             }
 
             log?.Invoke($"classifier epoch {epoch + 1}/{options.Epochs}: lr {learningRate:g3}, mean loss {lossSum / steps:F4}");
