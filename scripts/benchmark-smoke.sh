@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks' --quick mode (about a minute) and checks that every suite ran and reported:
 # the exit code, the closing ratio line, the markdown and JSON files, a ratio for each of the four
-# training cases, and a constant live-tensor count over the memory run (a leak shows there at once).
+# training cases, the image-folder rows, and a constant live-tensor count over the memory run (a leak shows there at once).
 # The quick ratios themselves are indicative only (3 short rounds at batch 64) and are not judged;
 # the full run's are the ones the README quotes.
 #
@@ -28,6 +28,9 @@ last=$(tail -n 1 "$work/log")
 [ -s "$work/results.md" ] || fail "no results.md written"
 for case in original/simultaneous original/alternating modified/simultaneous modified/alternating; do
   grep -q "^| $case | [0-9.]* |$" "$work/results.md" || fail "no trainer/hand-written ratio for $case in results.md"
+done
+for row in 'decode, 1 thread(s)' 'streamed / in-memory step speed' 'streamed epoch, folder 10x the limit'; do
+  grep -qF "| image-folder | $row" "$work/results.md" || fail "no image-folder row '$row' in results.md"
 done
 grep -q '^- PASS live tensors constant' "$work/results.md" \
   || fail "the live tensor count changed during the memory run: $(grep 'live tensors constant' "$work/results.md" || echo 'no memory check reported')"

@@ -25,6 +25,7 @@ public static class Program
         ("inference", GeneratorInferenceBenchmark.Run),
         ("training", TrainingThroughputBenchmark.Run),
         ("step-overhead", TrainingThroughputBenchmark.RunOverhead),
+        ("image-folder", ImageFolderBenchmark.Run),
 
         // After the training comparison: the checkpoint writes leave the disk flushing for a while,
         // which slowed the rounds that came right after them.
