@@ -5,19 +5,19 @@ namespace GanKit.Data;
 public sealed class BatchSourceOptions
 {
     /// <summary>Default of <see cref="Mode"/>: <see cref="BatchSourceMode.Automatic"/>.</summary>
-    public const BatchSourceMode DefaultMode = BatchSourceMode.Automatic;
+    internal const BatchSourceMode DefaultMode = BatchSourceMode.Automatic;
 
     /// <summary>Default of <see cref="MemoryLimitBytes"/>: 2 GiB.</summary>
-    public const long DefaultMemoryLimitBytes = 2L << 30;
+    internal const long DefaultMemoryLimitBytes = 2L << 30;
 
     /// <summary>Default of <see cref="Workers"/>: 0, meaning one thread fewer than the machine has cores, and at least one.</summary>
-    public const int DefaultWorkers = 0;
+    internal const int DefaultWorkers = 0;
 
     /// <summary>Default of <see cref="PrefetchBatches"/>: 4.</summary>
-    public const int DefaultPrefetchBatches = 4;
+    internal const int DefaultPrefetchBatches = 4;
 
     /// <summary>Gets or sets whether batches come from memory or are streamed from disk.</summary>
-    /// <value>The default value is <see cref="DefaultMode"/>.</value>
+    /// <value>The default value is <see cref="BatchSourceMode.Automatic"/>.</value>
     public BatchSourceMode Mode { get; set; } = DefaultMode;
 
     /// <summary>
@@ -25,15 +25,15 @@ public sealed class BatchSourceOptions
     /// folder whose decoded size (<see cref="ImageFolderDataset.DecodedBytes"/>) exceeds it is
     /// streamed; while streaming, fewer batches are decoded ahead when that many would exceed it.
     /// </summary>
-    /// <value>The default value is <see cref="DefaultMemoryLimitBytes"/> (2 GiB). Must be positive.</value>
+    /// <value>The default value is 2 GiB. Must be positive.</value>
     public long MemoryLimitBytes { get; set; } = DefaultMemoryLimitBytes;
 
     /// <summary>Gets or sets the number of decoding threads while streaming.</summary>
-    /// <value>The default value is <see cref="DefaultWorkers"/> (0: the cores less one, at least one). Must be 0 or more.</value>
+    /// <value>The default value is 0: the cores less one, at least one. Must be 0 or more.</value>
     public int Workers { get; set; } = DefaultWorkers;
 
     /// <summary>Gets or sets how many batches are decoded ahead of the one training uses, across all threads.</summary>
-    /// <value>The default value is <see cref="DefaultPrefetchBatches"/> (4). Must be at least 1.</value>
+    /// <value>The default value is 4. Must be at least 1.</value>
     public int PrefetchBatches { get; set; } = DefaultPrefetchBatches;
 
     /// <summary>Gets the number of decoding threads <see cref="Workers"/> stands for on this machine.</summary>
@@ -41,7 +41,7 @@ public sealed class BatchSourceOptions
 
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it and its value.</exception>
-    public void Validate()
+    internal void Validate()
     {
         if (!Enum.IsDefined(Mode))
         {
@@ -64,5 +64,5 @@ public sealed class BatchSourceOptions
         }
     }
 
-    internal BatchSourceOptions Copy() => (BatchSourceOptions)MemberwiseClone();
+    internal BatchSourceOptions Clone() => (BatchSourceOptions)MemberwiseClone();
 }

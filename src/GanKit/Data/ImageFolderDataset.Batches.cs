@@ -16,7 +16,7 @@ public sealed partial class ImageFolderDataset
     public IBatchSource CreateBatchSource(BatchSourceOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var settings = (options ?? new BatchSourceOptions()).Copy();
+        var settings = (options ?? new BatchSourceOptions()).Clone();
         settings.Validate();
         var mode = settings.Mode == BatchSourceMode.Automatic
             ? (DecodedBytes <= settings.MemoryLimitBytes ? BatchSourceMode.InMemory : BatchSourceMode.Streaming)

@@ -23,7 +23,7 @@ public sealed partial class ImageFolderDataset
     public static ImageFolderDataset Open(string folder, ImageFolderOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var settings = (options ?? new ImageFolderOptions()).Copy();
+        var settings = (options ?? new ImageFolderOptions()).Clone();
         settings.Validate();
         logger ??= NullLogger.Instance;
         string root = Path.GetFullPath(folder);

@@ -36,7 +36,7 @@ public sealed class StreamingBatchSource : IBatchSource
     {
         ArgumentNullException.ThrowIfNull(dataset);
         _dataset = dataset;
-        _options = (options ?? new BatchSourceOptions()).Copy();
+        _options = (options ?? new BatchSourceOptions()).Clone();
         _options.Validate();
     }
 

@@ -81,7 +81,7 @@ public sealed class ClassifierFeatureExtractor : IFeatureExtractor, IDisposable
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
-        options ??= new ClassifierTrainingOptions();
+        options = (options ?? new ClassifierTrainingOptions()).Clone();
         options.Validate();
         var shape = images.ImageShape;
         if (shape.Length != 3 || shape[1] != shape[2])

@@ -4,36 +4,36 @@ namespace GanKit.Metrics;
 public sealed class ClassifierTrainingOptions
 {
     /// <summary>Default of <see cref="Epochs"/>: 4, the MNIST recipe's.</summary>
-    public const int DefaultEpochs = 4;
+    internal const int DefaultEpochs = 4;
 
     /// <summary>Default of <see cref="BatchSize"/>: 64.</summary>
-    public const int DefaultBatchSize = 64;
+    internal const int DefaultBatchSize = 64;
 
     /// <summary>Default of <see cref="LearningRate"/>: 1e-3 (Adam), halved after every epoch.</summary>
-    public const double DefaultLearningRate = 1e-3;
+    internal const double DefaultLearningRate = 1e-3;
 
     /// <summary>Default of <see cref="Seed"/>.</summary>
-    public const long DefaultSeed = 20_240_607;
+    internal const long DefaultSeed = 20_240_607;
 
     /// <summary>Gets or sets the number of passes over the images.</summary>
-    /// <value>The default value is <see cref="DefaultEpochs"/>. Must be at least 1.</value>
+    /// <value>The default value is 4. Must be at least 1.</value>
     public int Epochs { get; set; } = DefaultEpochs;
 
     /// <summary>Gets or sets the images per step.</summary>
-    /// <value>The default value is <see cref="DefaultBatchSize"/>. Must be at least 1.</value>
+    /// <value>The default value is 64. Must be at least 1.</value>
     public int BatchSize { get; set; } = DefaultBatchSize;
 
     /// <summary>Gets or sets the first epoch's Adam step size; each later epoch halves it.</summary>
-    /// <value>The default value is <see cref="DefaultLearningRate"/>. Must be positive.</value>
+    /// <value>The default value is 1e-3. Must be positive.</value>
     public double LearningRate { get; set; } = DefaultLearningRate;
 
     /// <summary>Gets or sets the seed of the initial weights, the batch order and dropout.</summary>
-    /// <value>The default value is <see cref="DefaultSeed"/>.</value>
+    /// <value>The default value is 20240607.</value>
     public long Seed { get; set; } = DefaultSeed;
 
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it and its value.</exception>
-    public void Validate()
+    internal void Validate()
     {
         if (Epochs < 1)
         {
@@ -50,4 +50,6 @@ public sealed class ClassifierTrainingOptions
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, $"LearningRate must be positive and finite; got {LearningRate}.");
         }
     }
+
+    internal ClassifierTrainingOptions Clone() => (ClassifierTrainingOptions)MemberwiseClone();
 }

