@@ -171,7 +171,9 @@ public sealed class DecodedImageCache : IDisposable
     {
         using var stream = File.OpenRead(path);
         using var reader = new BinaryReader(stream);
-        return reader.ReadInt32() == Magic && reader.ReadInt32() == Version && reader.ReadInt64() == count && reader.ReadInt32() == values && reader.ReadInt32() is var _ && reader.ReadInt64() == key;
+        bool same = reader.ReadInt32() == Magic && reader.ReadInt32() == Version && reader.ReadInt64() == count && reader.ReadInt32() == values;
+        reader.ReadInt32(); // padding, so the key is 8-byte aligned
+        return same && reader.ReadInt64() == key;
     }
 
     /// <summary>What the cached values depend on besides each file: the file list and the decoding settings.</summary>

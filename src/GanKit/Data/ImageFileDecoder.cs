@@ -31,6 +31,12 @@ internal sealed class ImageFileDecoder
         (_scale, _offset) = options.PixelRange == ImagePixelRange.MinusOneToOne ? (1f / 127.5f, -1f) : (1f / 255f, 0f);
     }
 
+    /// <summary>
+    /// Gets the largest file read whole: 8 bytes a pixel of the pixel limit (more than an
+    /// uncompressed 16-bit RGBA image takes) plus 1 MiB of metadata.
+    /// </summary>
+    public long MaxFileBytes => (_maxPixels * 8) + (1 << 20);
+
     /// <summary>Gets the number of float values one decoded image has.</summary>
     public int ValuesPerImage => _channels * _size * _size;
 
@@ -81,6 +87,12 @@ internal sealed class ImageFileDecoder
 
         // One read serves the header check (again, since the file may have changed since the
         // folder was opened), the completeness check and the decode.
+        long length = new FileInfo(path).Length;
+        if (length > MaxFileBytes)
+        {
+            throw Unreadable(path, $"the file is {length:N0} bytes, more than any image within MaxImagePixels needs ({MaxFileBytes:N0})", null);
+        }
+
         byte[] bytes = File.ReadAllBytes(path);
         try
         {

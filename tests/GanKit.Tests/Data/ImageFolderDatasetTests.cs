@@ -205,6 +205,11 @@ public sealed class ImageFolderDatasetTests
             .Should().Throw<InvalidDataException>().WithMessage("*twenty.png*20x20*399*");
         using var allowed = ImageFolderDataset.Open(dir.Path, new ImageFolderOptions { ImageSize = 8, MaxImagePixels = 400 });
         allowed.Count.Should().Be(1);
+
+        // A file far larger than any image within the limit is not read whole into memory.
+        File.AppendAllText(dir.Combine("twenty.png"), new string('x', (400 * 8) + (1 << 20)));
+        using var padded = ImageFolderDataset.Open(dir.Path, new ImageFolderOptions { ImageSize = 8, MaxImagePixels = 400 });
+        FluentActions.Invoking(() => padded.Decode(0)).Should().Throw<InvalidDataException>().WithMessage("*twenty.png*bytes*MaxImagePixels*");
     }
 
     [Fact]
