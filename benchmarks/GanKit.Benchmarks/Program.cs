@@ -13,7 +13,8 @@ namespace GanKit.Benchmarks;
 /// [--cases original/simultaneous,...] [--threads n] [--rounds n] [--output file.json] [--mnist-dir folder]</c>. Prints a markdown table, writes it and a JSON file,
 /// and ends with the line <c>trainer/hand-written throughput ratio: x.xx (GanKit modules), y.yy (stock modules)</c>
 /// (the smallest over architectures and update schemes, against the hand-written loop on GanKit's
-/// modules and on TorchSharp's stock ones).
+/// modules and on TorchSharp's stock ones). <c>--probe</c> and <c>--gpu</c> run the GPU suite instead
+/// (<see cref="GpuBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -41,6 +42,11 @@ public static class Program
     /// <returns>0 on success, 2 for a bad command line.</returns>
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] is "--probe" or "--gpu")
+        {
+            return GpuBenchmark.Run(args);
+        }
+
         bool quick = false;
         string output = DefaultOutput;
         string? mnistDirectory = null;
@@ -175,6 +181,7 @@ public static class Program
             writer.WriteLine("error: " + error);
         }
 
+        writer.WriteLine("usage: GanKit.Benchmarks --probe | --gpu [options] (the GPU suite; --gpu --help lists them)");
         writer.WriteLine("usage: GanKit.Benchmarks [--quick] [--only " + string.Join(",", Suites.Select(s => s.Name)) + "] [--cases " + string.Join(",", TrainingThroughputBenchmark.CaseNames) + "] [--threads n] [--rounds n] [--output results.json] [--mnist-dir folder]");
         return error is null ? 0 : 2;
     }
