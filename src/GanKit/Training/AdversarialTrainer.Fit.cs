@@ -46,14 +46,19 @@ public sealed partial class AdversarialTrainer
             Log.DatasetCopied(_logger, dataset.Count, dataset.Device.ToString(), Device.ToString());
         }
 
-        var data = (IImageDataset?)copied ?? dataset;
+        using var source = new InMemoryBatchSource((IImageDataset?)copied ?? dataset);
+        return FitBatches(source, progress, cancellationToken);
+    }
+
+    private TrainingHistory FitBatches(IBatchSource source, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(_options.OutputDirectory);
         var store = CreateStore();
         var loop = Begin(store);
         _run = new ActiveRun(store, loop);
         try
         {
-            return Run(data, loop, progress, cancellationToken);
+            return Run(source, loop, progress, cancellationToken);
         }
         finally
         {
@@ -67,7 +72,7 @@ public sealed partial class AdversarialTrainer
     /// another schedule. Every callback's <see cref="ITrainingCallback.OnCheckpointSaved"/> runs after it.
     /// </summary>
     /// <returns>The checkpoint, written and verified.</returns>
-    /// <exception cref="InvalidOperationException">No <see cref="Fit"/> is running.</exception>
+    /// <exception cref="InvalidOperationException">No Fit is running.</exception>
     /// <exception cref="TrainingDivergedException">A loss of the current epoch was NaN or infinite; nothing is written.</exception>
     /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
     /// <exception cref="IOException">The checkpoint could not be written.</exception>
@@ -92,10 +97,9 @@ public sealed partial class AdversarialTrainer
         return checkpoint;
     }
 
-    private TrainingHistory Run(IImageDataset data, LoopState loop, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private TrainingHistory Run(IBatchSource source, LoopState loop, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-
-        long batchesPerEpoch = ShuffledBatches.BatchesPerEpoch(data.Count, _options.BatchSize, _options.DropLastBatch);
+        long batchesPerEpoch = ShuffledBatches.BatchesPerEpoch(source.Count, _options.BatchSize, _options.DropLastBatch);
         if (_options.MaxBatchesPerEpoch > 0)
         {
             batchesPerEpoch = Math.Min(batchesPerEpoch, _options.MaxBatchesPerEpoch);
@@ -115,7 +119,7 @@ public sealed partial class AdversarialTrainer
 
         for (int epoch = loop.CompletedEpochs + 1; epoch <= _options.Epochs; epoch++)
         {
-            RunEpoch(data, loop, epoch, batchesPerEpoch, progress, cancellationToken);
+            RunEpoch(source, loop, epoch, batchesPerEpoch, progress, cancellationToken);
         }
 
         var end = new RunEnd(loop.History, Cancelled: false);
@@ -130,7 +134,7 @@ public sealed partial class AdversarialTrainer
     /// <summary>The seed of epoch <paramref name="epoch"/>'s shuffle, derived from the run's seed.</summary>
     internal static long EpochSeed(long seed, int epoch) => unchecked((seed * 1_000_003L) + epoch) & long.MaxValue;
 
-    private void RunEpoch(IImageDataset data, LoopState loop, int epoch, long batchesPerEpoch, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private void RunEpoch(IBatchSource source, LoopState loop, int epoch, long batchesPerEpoch, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         double secondsBefore = loop.EpochSeconds;
@@ -141,20 +145,14 @@ public sealed partial class AdversarialTrainer
 
         _generator.train();
         _discriminator.train();
-        long skip = loop.BatchInEpoch;
-        long batchIndex = 0;
-        foreach (var batch in ShuffledBatches.Epoch(data, _options.BatchSize, EpochSeed(_options.Seed, epoch), _options.DropLastBatch).Take(checked((int)batchesPerEpoch)))
+        // A run resumed mid-epoch sees the same permutation and skips what it already did, unread.
+        long batchIndex = loop.BatchInEpoch;
+        var plan = new EpochPlan(_options.BatchSize, EpochSeed(_options.Seed, epoch), _options.DropLastBatch, batchIndex, batchesPerEpoch, Device);
+        foreach (var batch in source.Epoch(plan))
         {
             using (batch)
             {
                 batchIndex++;
-
-                // A run resumed mid-epoch sees the same permutation and skips what it already did.
-                if (batchIndex <= skip)
-                {
-                    continue;
-                }
-
                 if (cancellationToken.IsCancellationRequested)
                 {
                     StopForCancellation(loop, epoch, cancellationToken);
@@ -266,7 +264,7 @@ public sealed partial class AdversarialTrainer
         return cpu.data<double>().ToArray();
     }
 
-    /// <summary>The run <see cref="Fit"/> is executing: what <see cref="SaveCheckpoint()"/> needs.</summary>
+    /// <summary>The run Fit is executing: what <see cref="SaveCheckpoint()"/> needs.</summary>
     private sealed class ActiveRun(Checkpoints.CheckpointStore store, LoopState loop)
     {
         public Checkpoints.CheckpointStore Store { get; } = store;
