@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GanKit.Internal;
 
 namespace GanKit.Sweeps;
 
@@ -42,7 +43,6 @@ public sealed partial class SweepReport
 
                 writer.WriteString("configurationId", configuration.ConfigurationId);
                 writer.WriteString("label", configuration.Label);
-                writer.WriteString("architecture", configuration.Representative.Architecture);
                 writer.WriteStartObject("parameters");
                 foreach (var (name, value) in configuration.Representative.Parameters)
                 {

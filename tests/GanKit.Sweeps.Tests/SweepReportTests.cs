@@ -22,19 +22,19 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Collect_ComputesMeansAndSampleStandardDeviationsPerConfiguration()
+    public void Collect_computes_means_and_sample_standard_deviations_per_configuration()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30, kid: 0.02, score: 8, precision: 0.6, recall: 0.4);
         WriteSummary(_folder.RunDirectory(_plan.Runs[1]), fid: 34, kid: 0.04, score: 9, precision: 0.8, recall: 0.4);
         WriteSummary(_folder.RunDirectory(_plan.Runs[2]), fid: 20, kid: 0.01, score: 7, precision: 0.5, recall: 0.3);
         WriteSummary(_folder.RunDirectory(_plan.Runs[3]), fid: 26, kid: 0.03, score: 6, precision: 0.7, recall: 0.5);
 
-        var report = SweepReport.Collect(_directory);
+        var report = SweepReport.Collect(_directory, Metrics);
 
         report.Configurations.Should().HaveCount(2);
         var best = report.Configurations[0];
         best.Rank.Should().Be(1);
-        best.Label.Should().Be("modified");
+        best.Label.Should().Be("architecture=modified");
         best.Statistics["fid"].Mean.Should().Be(23);
         best.Statistics["fid"].StandardDeviation.Should().BeApproximately(Math.Sqrt(18), 1e-12);
         best.Statistics["recall"].StandardDeviation.Should().BeApproximately(Math.Sqrt(0.02), 1e-12);
@@ -51,19 +51,19 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Collect_RanksByAHigherIsBetterMetricWhenAsked()
+    public void Collect_ranks_by_a_higher_is_better_metric_when_asked()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30, score: 8);
         WriteSummary(_folder.RunDirectory(_plan.Runs[2]), fid: 20, score: 7);
 
-        var report = SweepReport.Collect(_directory, rankBy: "classifier_score");
+        var report = SweepReport.Collect(_directory, Metrics, rankBy: "classifier_score");
 
-        report.Configurations.Select(c => c.Label).Should().Equal("original", "modified");
+        report.Configurations.Select(c => c.Label).Should().Equal("architecture=original", "architecture=modified");
         report.Configurations[0].Statistics["fid"].StandardDeviation.Should().BeNull("one seed has no spread");
     }
 
     [Fact]
-    public void Report_ListsAFailedAndAMissingRunAndKeepsEveryRow()
+    public void Report_lists_a_failed_and_a_missing_run_and_keeps_every_row()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30);
         WriteSummary(_folder.RunDirectory(_plan.Runs[1]), fid: 34);
@@ -71,7 +71,7 @@ public sealed class SweepReportTests
         Directory.CreateDirectory(_folder.RunDirectory(_plan.Runs[3]));
         SweepFolder.WriteFailure(_folder.RunDirectory(_plan.Runs[3]), _plan.Runs[3], "discriminator loss became NaN");
 
-        var report = SweepReport.Collect(_directory);
+        var report = SweepReport.Collect(_directory, Metrics);
         string markdown = report.ToMarkdown(["## Extra\n\nA plot."]);
         using var json = JsonDocument.Parse(report.ToJson());
 
@@ -79,9 +79,9 @@ public sealed class SweepReportTests
         report.Configurations.Should().HaveCount(2);
         report.Configurations[0].FinishedRuns.Should().Be(1);
         markdown.Should().Contain("3 of 4 runs finished, 1 failed, 0 not finished");
-        markdown.Should().Contain($"| {_plan.Runs[3].Id} | modified | 2 | discriminator loss became NaN |");
-        markdown.Should().Contain("| 1 | modified `").And.Contain("| 1/2 | 20 |");
-        markdown.Should().Contain("| 2 | original `").And.Contain("| 2/2 | 32 ± 2.828 |");
+        markdown.Should().Contain($"| {_plan.Runs[3].Id} | architecture=modified | 2 | discriminator loss became NaN |");
+        markdown.Should().Contain("| 1 | architecture=modified `").And.Contain("| 1/2 | 20 |");
+        markdown.Should().Contain("| 2 | architecture=original `").And.Contain("| 2/2 | 32 ± 2.828 |");
         markdown.Should().EndWith("## Extra\n\nA plot.\n");
         json.RootElement.GetProperty("configurations").GetArrayLength().Should().Be(2);
         json.RootElement.GetProperty("configurations")[1].GetProperty("metrics").GetProperty("fid").GetProperty("std").GetDouble().Should().BeApproximately(Math.Sqrt(8), 1e-12);
@@ -90,42 +90,42 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Report_ListsRunsNotStartedAndInterruptedAndUnrankedConfigurations()
+    public void Report_lists_runs_not_started_and_interrupted_and_unranked_configurations()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30);
         string interrupted = _folder.RunDirectory(_plan.Runs[1]);
         Directory.CreateDirectory(interrupted);
         SweepClaimTests.WriteForeignClaim(interrupted, 1, Environment.MachineName, SweepClaimTests.ExitedProcessId(), DateTime.UtcNow, released: null, startUtc: null);
 
-        var report = SweepReport.Collect(_directory);
+        var report = SweepReport.Collect(_directory, Metrics);
         string markdown = report.ToMarkdown();
 
         report.MissingRuns.Select(r => r.State).Should().Equal(SweepRunState.Interrupted, SweepRunState.NotStarted, SweepRunState.NotStarted);
         report.Configurations[1].Rank.Should().BeNull();
-        markdown.Should().Contain($"| {_plan.Runs[2].Id} | modified | 1 | not started |");
-        markdown.Should().Contain($"| {_plan.Runs[1].Id} | original | 2 | interrupted");
-        markdown.Should().Contain("| – | modified `");
+        markdown.Should().Contain($"| {_plan.Runs[2].Id} | architecture=modified | 1 | not started |");
+        markdown.Should().Contain($"| {_plan.Runs[1].Id} | architecture=original | 2 | interrupted");
+        markdown.Should().Contain("| – | architecture=modified `");
     }
 
     [Fact]
-    public void Report_TreatsACorruptSummaryAsNotFinished()
+    public void Report_treats_a_corrupt_summary_as_not_finished()
     {
         string run = _folder.RunDirectory(_plan.Runs[0]);
         Directory.CreateDirectory(run);
-        File.WriteAllText(Path.Combine(run, SweepSummary.FileName), """{ "fid": NaN """);
+        File.WriteAllText(Path.Combine(run, SweepRunContext.SummaryFileName), """{ "fid": NaN """);
 
-        var status = SweepReport.Collect(_directory).Runs[0];
+        var status = SweepReport.Collect(_directory, Metrics).Runs[0];
 
         status.State.Should().Be(SweepRunState.Interrupted);
         status.Detail.Should().Contain("not valid JSON");
     }
 
     [Fact]
-    public void WriteFiles_PutsBothReportsInTheSweepFolder()
+    public void WriteFiles_puts_both_reports_in_the_sweep_folder()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30);
 
-        var (markdown, json) = SweepReport.Collect(_directory).WriteFiles();
+        var (markdown, json) = SweepReport.Collect(_directory, Metrics).WriteFiles();
 
         markdown.Should().Be(Path.Combine(_folder.Root, "report.md"));
         File.ReadAllText(markdown).Should().StartWith("# Sweep report: tiny");
@@ -133,15 +133,15 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Collect_OnAFolderWithoutPlanSaysItIsNotASweep()
+    public void Collect_on_a_folder_without_plan_says_it_is_not_a_sweep()
     {
-        var act = () => SweepReport.Collect(NewDirectory());
+        var act = () => SweepReport.Collect(NewDirectory(), Metrics);
 
         act.Should().Throw<FileNotFoundException>().WithMessage("*is not a sweep folder*");
     }
 
     [Fact]
-    public void Statistics_MatchHandComputedValues()
+    public void Statistics_match_hand_computed_values()
     {
         var stats = SweepMetricStatistics.Of([2, 4, 4, 4, 5, 5, 7, 9]);
 

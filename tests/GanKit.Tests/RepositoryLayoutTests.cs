@@ -36,13 +36,17 @@ public sealed partial class RepositoryLayoutTests
     [Fact]
     public void No_shipped_library_opens_its_internals_to_another_library_or_the_benchmarks()
     {
+        // Test projects and their helper processes live under tests/; nothing else may be a friend.
+        var testAssemblies = Directory.GetFiles(Path.Combine(Root, "tests"), "*.csproj", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension)
+            .ToHashSet(StringComparer.Ordinal);
         var friends = new List<string>();
         foreach (string project in Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories))
         {
             foreach (var item in XDocument.Load(project).Descendants("InternalsVisibleTo"))
             {
                 string friend = (string?)item.Attribute("Include") ?? "";
-                if (!friend.EndsWith(".Tests", StringComparison.Ordinal))
+                if (!testAssemblies.Contains(friend))
                 {
                     friends.Add($"{Path.GetFileName(project)} -> {friend}");
                 }
@@ -50,6 +54,30 @@ public sealed partial class RepositoryLayoutTests
         }
 
         friends.Should().BeEmpty("libraries use each other through their public API only");
+    }
+
+    [Fact]
+    public void Only_the_root_of_the_core_uses_the_builder_verbs_so_no_folder_cycle_returns()
+    {
+        // Building/ uses Layers, Networks, Initialization and Regularization; none may use it back.
+        string[] lower = ["Layers", "Networks", "Initialization", "Regularization", "Losses", "Data", "Imaging", "Metrics", "Internal", "Runtime"];
+        var uses = new List<string>();
+        foreach (string folder in lower)
+        {
+            string path = Path.Combine(Root, "src", "GanKit", folder);
+            if (!Directory.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (string file in Directory.GetFiles(path, "*.cs", SearchOption.AllDirectories))
+            {
+                var code = File.ReadLines(file).Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal));
+                uses.AddRange(code.Where(line => BuilderVerb().IsMatch(line)).Select(line => $"{Path.GetRelativePath(Root, file)}: {line.Trim()}"));
+            }
+        }
+
+        uses.Should().BeEmpty();
     }
 
     [Fact]
@@ -79,6 +107,9 @@ public sealed partial class RepositoryLayoutTests
 
         throw new InvalidOperationException($"GanKit.sln not found above {AppContext.BaseDirectory}");
     }
+
+    [GeneratedRegex(@"\b(GeneratorBuilder|DiscriminatorBuilder|Initializers|Regularizers)\b")]
+    private static partial Regex BuilderVerb();
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();

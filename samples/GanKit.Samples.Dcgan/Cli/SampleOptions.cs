@@ -28,6 +28,12 @@ internal static class SampleOptions
     public static Option<int> Positive(string name, int defaultValue, string description) =>
         WithCheck(new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue }, v => v > 0, "must be a positive whole number");
 
+    public static Option<int> Between(string name, int minimum, int maximum, int defaultValue, string description) =>
+        WithCheck(
+            new Option<int>(name) { Description = $"{description} {minimum} to {maximum}.", DefaultValueFactory = _ => defaultValue },
+            v => v >= minimum && v <= maximum,
+            $"must be a whole number from {minimum} to {maximum}");
+
     public static Option<int?> OptionalPositive(string name, string description) =>
         WithCheck(new Option<int?>(name) { Description = description }, v => v is null || v > 0, "must be a positive whole number");
 
@@ -58,6 +64,21 @@ internal static class SampleOptions
             if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
             {
                 result.AddError($"{name} must be one of {string.Join(", ", allowed)}; got '{value}'.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>An integer option that must be one of <paramref name="allowed"/>.</summary>
+    public static Option<int> OneOfNumbers(string name, int[] allowed, int defaultValue, string description)
+    {
+        var option = new Option<int>(name) { Description = description + $" One of: {string.Join(", ", allowed)}.", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (!allowed.Contains(value))
+            {
+                result.AddError($"{name} must be one of {string.Join(", ", allowed)}; got {value}.");
             }
         });
         return option;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GanKit.Internal;
 using GanKit.Layers;
+using GanKit.Layers.Modules;
 using GanKit.Regularization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -30,13 +31,21 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     private readonly IRegularizedModule[] regularizedModules;
     private readonly DeviceProbe? deviceProbe;
 
-    private protected LayerStackNetwork(string name, IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(name)
+    private protected LayerStackNetwork(string name, IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack, Generator? random) : base(name)
     {
         definitions = stack.Select(s => s.Layer).ToArray();
         inputShapes = stack.Select(s => s.Input).ToArray();
         outputShapes = stack.Select(s => s.Output).ToArray();
-        layers = nn.ModuleList(stack.Select(s => s.Layer.CreateModule((long[])s.Input.Clone())).ToArray());
+        // A seeded build hands every layer the same generator, in order, so the weights depend on
+        // the seed and the description alone; unseeded, layers draw from torch's global stream.
+        layers = nn.ModuleList(stack.Select(s => random is null
+            ? s.Layer.CreateModule((long[])s.Input.Clone())
+            : s.Layer.CreateModule((long[])s.Input.Clone(), random)).ToArray());
         register_module("layers", layers);
+
+        // Chains of convolutions with Keras' asymmetric 'same' padding compute mirrored, reversing
+        // the activations once at each end of the chain rather than in every layer.
+        Mirroring.Plan(layers.ToArray());
 
         // Same order as a walk of modules(), so the terms are summed exactly as before.
         regularizedModules = modules().OfType<IRegularizedModule>().ToArray();
@@ -99,41 +108,32 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
         return total ?? zeros([], dtype: ScalarType.Float32, device: Device);
     }
 
-    /// <summary>Formats the summary as a table: one row per layer, then the totals.</summary>
+    /// <summary>
+    /// Formats the summary as a Keras-style table, one row per layer (output shape, trainable and
+    /// non-trainable parameters, parameter memory, multiply-accumulates), then the totals; see
+    /// <see cref="SummaryTable"/>.
+    /// </summary>
     /// <returns>The table, lines separated by <see cref="Environment.NewLine"/>.</returns>
-    public string Summary()
-    {
-        var rows = Layers;
-        var culture = CultureInfo.InvariantCulture;
-        string[] header = ["Layer (kind)", "Output shape", "Trainable", "Non-trainable", "MACs"];
-        var cells = rows.Select(r => new[]
-        {
-            $"{r.Name} ({r.Kind})",
-            Shapes.Format(r.OutputShape),
-            r.TrainableParameters.ToString("N0", culture),
-            r.NonTrainableParameters.ToString("N0", culture),
-            r.MultiplyAccumulates.ToString("N0", culture),
-        }).ToList();
-        var widths = Enumerable.Range(0, header.Length).Select(c => cells.Select(r => r[c].Length).Append(header[c].Length).Max()).ToArray();
-        var text = new StringBuilder();
-        text.AppendLine(GetType().Name + ", input " + Shapes.Format(InputShapeOf()));
-        void Line(string[] row) => text.AppendLine(string.Join("  ", row.Select((cell, c) => c == 0 || c == 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
-        Line(header);
-        text.AppendLine(new string('-', widths.Sum() + (2 * (widths.Length - 1))));
-        cells.ForEach(Line);
-        text.AppendLine(new string('-', widths.Sum() + (2 * (widths.Length - 1))));
-        text.AppendLine($"Trainable parameters: {TrainableParameterCount.ToString("N0", culture)}");
-        text.AppendLine($"Non-trainable parameters: {NonTrainableParameterCount.ToString("N0", culture)}");
-        text.AppendLine($"Total parameters: {(TrainableParameterCount + NonTrainableParameterCount).ToString("N0", culture)}");
-        text.Append($"Multiply-accumulates per sample: {MultiplyAccumulatesPerSample.ToString("N0", culture)}");
-        return text.ToString();
-    }
+    public string Summary() => SummaryTable.Format(GetType().Name, InputShapeOf(), Layers);
+
+    /// <summary>
+    /// Writes the network to one self-describing file: format version, the description of every
+    /// layer, every parameter and buffer, and a SHA-256 of the whole. <c>GeneratorNetwork.Load</c>
+    /// (or <c>DiscriminatorNetwork.Load</c>) rebuilds it in any process from the file alone; a
+    /// network made by <c>FromModule</c> saves its weights and needs its module again to load.
+    /// </summary>
+    /// <param name="path">The file; its folder is created if missing, and an existing file is replaced only once the new one is complete.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A layer of your own has no registered description (<see cref="Saving.LayerDescriptions.Register"/>).</exception>
+    /// <exception cref="NotSupportedException">A layer uses a regularizer other than L2.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public void Save(string path) => Saving.NetworkFile.Write(this, path);
 
     /// <summary>Gets the per-sample shape the network takes.</summary>
-    private protected long[] InputShapeOf() => (long[])inputShapes[0].Clone();
+    internal long[] InputShapeOf() => (long[])inputShapes[0].Clone();
 
     /// <summary>Gets the per-sample shape the network produces.</summary>
-    private protected long[] OutputShapeOf() => (long[])outputShapes[^1].Clone();
+    internal long[] OutputShapeOf() => (long[])outputShapes[^1].Clone();
 
     private void CheckInput(Tensor input)
     {
@@ -156,7 +156,8 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
             (long[])outputShapes[i].Clone(),
             module.parameters().Where(p => p.requires_grad).Sum(p => p.numel()),
             CountNonTrainable(module),
-            definitions[i].MultiplyAccumulates((long[])inputShapes[i].Clone()));
+            definitions[i].MultiplyAccumulates((long[])inputShapes[i].Clone()),
+            module.parameters().Sum(p => p.numel() * p.element_size()) + module.buffers().Sum(b => b.numel() * b.element_size()));
     }
 
     private static Device FirstDevice(nn.Module module) =>

@@ -10,7 +10,7 @@ namespace GanKit.Runtime;
 /// <param name="SearchPath">The library search path (<c>LD_LIBRARY_PATH</c>, <c>DYLD_LIBRARY_PATH</c> or <c>PATH</c>), or null when unset.</param>
 /// <param name="LibTorchOnSearchPath">The folder on <paramref name="SearchPath"/> holding libtorch_cpu, or null when none does.</param>
 /// <param name="LibTorchSharpOnSearchPath">The folder on <paramref name="SearchPath"/> holding LibTorchSharp, or null when none does.</param>
-public sealed record TorchRuntimeFacts(
+internal sealed record TorchRuntimeFacts(
     string OperatingSystem,
     string? LibStdCxxPath,
     bool? LibStdCxxHasRequiredVersion,

@@ -6,7 +6,7 @@ namespace GanKit.Runtime;
 /// the library search path, or another failure) and the fix; TorchSharp's own
 /// exception is the <see cref="Exception.InnerException"/>.
 /// </summary>
-public sealed class TorchRuntimeUnavailableException : Exception
+public sealed class TorchRuntimeUnavailableException : GanKitException
 {
     /// <summary>Creates the exception.</summary>
     public TorchRuntimeUnavailableException()

@@ -1,10 +1,13 @@
 namespace GanKit.Training;
 
-/// <summary>How one training step updates the two networks.</summary>
+/// <summary>
+/// How one training step updates the two networks: chooses <see cref="Steps.SimultaneousStep"/> or
+/// <see cref="Steps.AlternatingStep"/> unless <see cref="AdversarialTrainerOptions.TrainingStep"/> is set.
+/// </summary>
 public enum UpdateScheme
 {
     /// <summary>
-    /// The Keras DCGAN tutorial's step, and the report's: one generator forward pass, the
+    /// The Keras DCGAN tutorial's step: one generator forward pass, the
     /// discriminator on the real and on the generated batch, both losses from that single pass,
     /// then both networks updated together. Each network's gradients come from its own loss only.
     /// </summary>

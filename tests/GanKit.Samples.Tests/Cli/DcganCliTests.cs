@@ -1,4 +1,5 @@
 using GanKit.Samples.Dcgan.Cli;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Cli;
 
@@ -42,7 +43,7 @@ public class DcganCliTests
     [Fact]
     public void Train_defaults_are_the_reports_settings()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var (code, _, runner) = Run("train", "--arch", "modified", "--out", folder.Path);
 
         code.Should().Be(0);
@@ -57,7 +58,7 @@ public class DcganCliTests
     [Fact]
     public void Train_reads_every_option()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var (code, _, runner) = Run("train", "--arch", "original", "--epochs", "3", "--batch-size", "64", "--lr", "2e-4", "--seed", "7",
             "--out", folder.Path, "--max-batches", "5", "--resume", "--data", "/data/mnist", "--eval-samples", "500");
 
@@ -69,9 +70,35 @@ public class DcganCliTests
     }
 
     [Fact]
+    public void Train_on_a_data_folder_reads_size_channels_and_memory_limit()
+    {
+        using var images = new TempDirectory();
+        using var folder = new TempDirectory();
+        var (code, _, runner) = Run("train", "--data-folder", images.Path, "--image-size", "64", "--channels", "1", "--memory-limit-mb", "16", "--out", folder.Path);
+
+        code.Should().Be(0);
+        var settings = runner.Received.Should().BeOfType<TrainSettings>().Subject;
+        settings.Folder.Should().Be(new GanKit.Samples.Dcgan.Runs.FolderSettings(images.Path, 64, 1, 16L * 1024 * 1024));
+        settings.Arch.Should().Be("folder-64x64x1");
+
+        var (plainCode, _, plain) = Run("train", "--out", folder.Path);
+        plainCode.Should().Be(0);
+        plain.Received.Should().BeOfType<TrainSettings>().Which.Folder.Should().BeNull("without --data-folder the run is MNIST's");
+    }
+
+    [Fact]
+    public void Train_on_a_data_folder_refuses_a_size_the_preset_lacks_and_a_missing_folder()
+    {
+        using var images = new TempDirectory();
+        ShouldBeOneLineUsageError(Run("train", "--data-folder", images.Path, "--image-size", "48"), "*--image-size must be one of 32, 64; got 48*");
+        ShouldBeOneLineUsageError(Run("train", "--data-folder", images.Path, "--channels", "2"), "*--channels must be one of 1, 3; got 2*");
+        ShouldBeOneLineUsageError(Run("train", "--data-folder", images.Combine("nowhere")), "*--data-folder*nowhere*does not exist*");
+    }
+
+    [Fact]
     public void Compare_runs_one_at_a_time_unless_told_otherwise()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         Run("compare", "--seeds", "1,2", "--out", folder.Path).Runner.Received.Should().BeOfType<CompareCommandSettings>().Which.Parallel.Should().Be(1);
         Run("compare", "--seeds", "1,2", "--out", folder.Path, "--parallel", "4").Runner.Received.Should().BeOfType<CompareCommandSettings>().Which.Parallel.Should().Be(4);
         ShouldBeOneLineUsageError(Run("compare", "--out", folder.Path, "--parallel", "0"), "error: --parallel*");
@@ -82,7 +109,7 @@ public class DcganCliTests
     [InlineData(true, 3, "/data/mnist")]
     public void A_parallel_child_gets_a_train_command_that_repeats_the_run(bool resume, int? maxBatches, string? data)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var training = new TrainingSettings(Epochs: 7, BatchSize: 64, LearningRate: 2.5e-4, MaxBatches: maxBatches, Device: "cpu", DataDirectory: data, EvalSamples: 1234);
         var run = new GanKit.Samples.Dcgan.Runs.FinishedRun("modified", 3, folder.Path);
 
@@ -95,7 +122,7 @@ public class DcganCliTests
     [Fact]
     public void Compare_parses_the_seed_list()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var (code, _, runner) = Run("compare", "--epochs", "2", "--seeds", "4, 5,6", "--out", folder.Path);
 
         code.Should().Be(0);
@@ -139,9 +166,9 @@ public class DcganCliTests
     [Fact]
     public void Unwritable_output_folder_is_a_one_line_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         // A folder below a regular file cannot be created, even by root.
-        string file = folder.File("not-a-folder");
+        string file = folder.Combine("not-a-folder");
         File.WriteAllText(file, "x");
 
         ShouldBeOneLineUsageError(Run("train", "--out", Path.Combine(file, "run")), $"error: --out folder '{Path.Combine(file, "run")}' cannot be written: *");
@@ -151,7 +178,7 @@ public class DcganCliTests
     [Fact]
     public void Generate_needs_a_file_not_a_folder_for_out()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         ShouldBeOneLineUsageError(Run("generate", "--checkpoint", folder.Path, "--out", folder.Path), "error: --out * is a folder*");
     }

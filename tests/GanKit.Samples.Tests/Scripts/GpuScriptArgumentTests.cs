@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Scripts;
 
@@ -8,7 +9,7 @@ namespace GanKit.Samples.Tests.Scripts;
 /// </summary>
 public sealed class GpuScriptArgumentTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

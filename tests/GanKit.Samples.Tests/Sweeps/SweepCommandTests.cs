@@ -1,6 +1,7 @@
 using GanKit.Samples.Dcgan.Cli;
 using GanKit.Samples.Dcgan.Sweeps;
 using GanKit.Sweeps;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Sweeps;
 
@@ -57,20 +58,21 @@ public class SweepCommandTests
     [Fact]
     public void Run_hands_the_expanded_plan_and_shard_to_the_host()
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), Good);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
 
-        var (code, _, host) = Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--shard", "1/3", "--lease-minutes", "2", "--retry-failed");
+        var (code, _, host) = Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--shard", "1/3", "--lease-minutes", "2", "--retry-failed");
 
         code.Should().Be(0);
         var settings = host.Received.Should().BeOfType<SweepRunSettings>().Subject;
         settings.Plan.Runs.Should().HaveCount(8);
         settings.Plan.Runs[0]["loss"].AsString().Should().Be("Hinge");
         settings.Shard.Should().Be(new SweepShard(1, 3));
-        settings.Output.Should().Be(folder.File("out"));
+        settings.Output.Should().Be(folder.Combine("out"));
         settings.Lease.Should().Be(TimeSpan.FromMinutes(2));
         settings.RetryFailed.Should().BeTrue();
         settings.Wait.Should().BeTrue();
+        settings.Steal.Should().BeTrue();
         settings.Device.Should().Be("cpu");
     }
 
@@ -78,25 +80,63 @@ public class SweepCommandTests
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "learningRate": 0.1 }""", "error: *sweep.json: $.learningRate: unknown key 'learningRate'*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": {} }""", "error: *sweep.json: $.grid: the grid is empty*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "loss": [] } }""", "error: *sweep.json: $.grid.loss: the list of values for 'loss' is empty*")]
-    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": -1 }""", "error: *sweep.json: $.epochs: must be at least 1, got -1")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": -1 }""", "error: *sweep.json: $.epochs: 'epochs' must be at least 1, got -1")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 3000000000 }""", "error: *sweep.json: $.epochs: 'epochs' must be at most 2147483647, got 3000000000")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "updateScheme": ["Sideways"] } }""", "error: *$.grid.updateScheme[0]: 'Sideways' is not a valid 'updateScheme'; expected one of: Simultaneous, Alternating*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "fixed": { "emaDecay": 1.5 } }""", "error: *$.fixed.emaDecay: 'emaDecay' must be below 1, got 1.5")]
     [InlineData("""{ "architectures": ["original"], "seeds": [-4], "epochs": 1 }""", "error: *$.seeds: the seed -4 is outside*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1 """, "error: *sweep.json: line *not valid JSON*")]
     public void Bad_sweep_files_give_one_line_and_exit_code_2(string json, string expected)
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), json);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), json);
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out")), expected);
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out")), expected);
+    }
+
+    [Fact]
+    public void A_sweep_above_the_run_limit_is_a_usage_error_naming_its_size()
+    {
+        using var folder = new TempDirectory();
+        string rates = string.Join(", ", Enumerable.Range(1, 2000).Select(i => $"{i}e-6"));
+        string batches = string.Join(", ", Enumerable.Range(1, 2000));
+        File.WriteAllText(folder.Combine("sweep.json"), $$"""{ "architectures": ["original", "modified"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningRate": [{{rates}}], "batchSize": [{{batches}}] } }""");
+
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out")), "error: *sweep.json: $: the sweep has 8000000 runs (2 architecture x 2000 generatorLearningRate x 2000 batchSize x 1 seeds), more than the limit of 100000 runs per sweep*");
+        Directory.Exists(folder.Combine("out")).Should().BeFalse("nothing is written for a refused plan");
+    }
+
+    [Theory]
+    [InlineData("--lease-minutes", "400000", "error: --lease-minutes must be a whole number from 1 to 1440; got 400000.")]
+    [InlineData("--lease-minutes", "0", "error: --lease-minutes must be a whole number from 1 to 1440; got 0.")]
+    [InlineData("--shard-count", "0", "error: --shard-count must be a positive whole number; got 0.")]
+    public void Sweep_flags_are_checked_before_any_run_is_claimed(string flag, string value, string expected)
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
+
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), flag, value), expected);
+        Directory.Exists(folder.Combine("out")).Should().BeFalse("no claim, not even a folder, is made before the flags are checked");
+    }
+
+    [Fact]
+    public void No_steal_keeps_the_worker_to_its_shard()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
+
+        var (code, _, host) = Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--no-steal");
+
+        code.Should().Be(0);
+        host.Received.Should().BeOfType<SweepRunSettings>().Which.Steal.Should().BeFalse();
     }
 
     [Fact]
     public void A_missing_sweep_file_is_a_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("absent.json"), "--out", folder.File("out")), "error: The sweep file *absent.json does not exist.");
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("absent.json"), "--out", folder.Combine("out")), "error: The sweep file *absent.json does not exist.");
     }
 
     [Theory]
@@ -104,16 +144,16 @@ public class SweepCommandTests
     [InlineData("one/two")]
     public void A_bad_shard_is_a_usage_error(string shard)
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), Good);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--shard", shard), $"error: --shard: '{shard}' is not a shard*");
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--shard", shard), $"error: --shard: '{shard}' is not a shard*");
     }
 
     [Fact]
     public void Report_of_a_folder_that_is_not_a_sweep_is_a_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         ShouldBeOneLineUsageError(Run("sweep", "report", folder.Path), "error: * is not a sweep folder*");
         ShouldBeOneLineUsageError(Run("sweep", "report", folder.Path, "--rank-by", "beauty"), "error: --rank-by must be one of fid, kid, classifier_score, precision, recall; got 'beauty'.");

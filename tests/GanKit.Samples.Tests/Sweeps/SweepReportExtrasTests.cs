@@ -3,6 +3,7 @@ using GanKit.Samples.Dcgan.Reporting;
 using GanKit.Samples.Dcgan.Sweeps;
 using GanKit.Samples.Tests.Reporting;
 using GanKit.Sweeps;
+using GanKit.TestSupport;
 using GanKit.Training;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -23,12 +24,13 @@ public class SweepReportExtrasTests
     [Fact]
     public void Report_ranks_both_configurations_draws_the_plot_shows_the_best_samples_and_lists_the_failed_run()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var plan = SweepDefinition.Parse(Tiny, DcganSweepSchema.Schema).Expand();
         var failing = plan.Runs[3];
         double[] fids = [40, 44, 30, double.NaN];
-        new SweepRunner().Run(plan, folder.Path, (run, directory, _) =>
+        new SweepRunner(new SweepRunnerOptions { Metrics = DcganSweepSchema.Metrics }).Run(plan, folder.Path, context =>
         {
+            var (run, directory) = (context.Run, context.Directory);
             if (run.Id == failing.Id)
             {
                 return SweepRunResult.Failure("training diverged: discriminator loss is NaN at step 2");
@@ -50,9 +52,9 @@ public class SweepReportExtrasTests
 
         string markdown = File.ReadAllText(Path.Combine(folder.Path, SweepReport.MarkdownFileName));
         markdown.Should().Contain("3 of 4 runs finished, 1 failed, 0 not finished");
-        markdown.Should().Contain("| 1 | original, generatorLearningRate=0.0001 `").And.Contain("| 1/2 | 30 |");
-        markdown.Should().Contain("| 2 | original, generatorLearningRate=0.0002 `").And.Contain("| 2/2 | 42 ± 2.828 |");
-        markdown.Should().Contain($"| {failing.Id} | original, generatorLearningRate=0.0001 | 2 | training diverged: discriminator loss is NaN at step 2 |");
+        markdown.Should().Contain("| 1 | architecture=original, generatorLearningRate=0.0001 `").And.Contain("| 1/2 | 30 |");
+        markdown.Should().Contain("| 2 | architecture=original, generatorLearningRate=0.0002 `").And.Contain("| 2/2 | 42 ± 2.828 |");
+        markdown.Should().Contain($"| {failing.Id} | architecture=original, generatorLearningRate=0.0001 | 2 | training diverged: discriminator loss is NaN at step 2 |");
         markdown.Should().Contain($"(runs/{plan.Runs[2].Id}/samples/epoch-0001.png)");
         markdown.Should().Contain("(fid-vs-generatorLearningRate.png)");
         var plot = Image.Identify(Path.Combine(folder.Path, "fid-vs-generatorLearningRate.png"));
@@ -64,22 +66,23 @@ public class SweepReportExtrasTests
     [Fact]
     public void Plot_puts_names_on_a_category_axis()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var plan = SweepDefinition.Parse("""
             { "architectures": ["original", "modified"], "seeds": [1], "epochs": 1, "grid": { "loss": ["Hinge", "NonSaturating"] } }
             """, DcganSweepSchema.Schema).Expand();
-        new SweepRunner().Run(plan, folder.Path, (run, directory, _) =>
+        new SweepRunner(new SweepRunnerOptions { Metrics = DcganSweepSchema.Metrics }).Run(plan, folder.Path, context =>
         {
+            var (run, directory) = (context.Run, context.Directory);
             File.WriteAllText(Path.Combine(directory, EvaluationSummary.FileName), SummaryFixtures.Summary(10 + run.Number).ToJson());
             return SweepRunResult.Success();
         });
-        var report = SweepReport.Collect(folder.Path);
+        var report = SweepReport.Collect(folder.Path, DcganSweepSchema.Metrics);
 
         var sections = SweepReportExtras.Build(report);
 
         SweepParameterPlot.PlottedParameters(report).Should().Equal("architecture", "loss");
-        File.Exists(folder.File("fid-vs-architecture.png")).Should().BeTrue();
-        File.Exists(folder.File("fid-vs-loss.png")).Should().BeTrue();
+        File.Exists(folder.Combine("fid-vs-architecture.png")).Should().BeTrue();
+        File.Exists(folder.Combine("fid-vs-loss.png")).Should().BeTrue();
         sections.Should().ContainSingle("no run left sample images, so only the plots section is added")
             .Which.Should().Contain("![FID by loss](fid-vs-loss.png)");
     }

@@ -1,4 +1,5 @@
 using GanKit.Data;
+using GanKit.TestSupport;
 using GanKit.Testing;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
@@ -33,7 +34,7 @@ public sealed class CudaTrainingTests
 
         trainer.Fit(data).Rows.Should().ContainSingle();
 
-        logger.Entries.Should().NotContain(e => e.Id.Id == DatasetCopiedEventId, "the images are on the training device already");
+        logger.Entries.Should().NotContain(e => e.EventId == DatasetCopiedEventId, "the images are on the training device already");
     }
 
     [CudaFact]
@@ -79,6 +80,6 @@ public sealed class CudaTrainingTests
         generator.parameters().Concat(discriminator.parameters()).Should().OnlyContain(p => p.device.type == DeviceType.CUDA);
         using var trained = generator.parameters().First().detach().cpu();
         TensorAssert.Identical(trained, initial).Should().BeFalse("training moved the weights");
-        logger.Entries.Count(e => e.Id.Id == DatasetCopiedEventId).Should().Be(1, "the CPU images are copied to the GPU once, not per step");
+        logger.Entries.Count(e => e.EventId == DatasetCopiedEventId).Should().Be(1, "the CPU images are copied to the GPU once, not per step");
     }
 }

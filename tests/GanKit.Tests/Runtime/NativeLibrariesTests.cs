@@ -1,4 +1,5 @@
 using GanKit.Runtime;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using TorchSharp;
 
