@@ -27,6 +27,12 @@ public static class MemoryBenchmark
         int epochs = (last + settings.MemoryStepsPerEpoch - 1) / settings.MemoryStepsPerEpoch;
         Console.WriteLine($"memory: {epochs} epochs of {settings.MemoryStepsPerEpoch} steps at batch {settings.MemoryBatchSize}, sampled at steps {string.Join(", ", marks)}");
 
+        // Tensors the suites before this one dropped without disposing are finalised now, not in
+        // the middle of the run, where they would move the count (a quick run read 685, then 683).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
         string output = Path.Combine(context.ScratchDirectory, "memory");
         using var generator = Architecture.Original.CreateGenerator();
         using var discriminator = Architecture.Original.CreateDiscriminator();
