@@ -1,6 +1,6 @@
 using GanKit.Mnist.Evaluation;
 using GanKit.Mnist.Tests.Evaluation;
-using GanKit.Testing;
+using GanKit.TestSupport;
 using TorchSharp;
 using static TorchSharp.torch;
 

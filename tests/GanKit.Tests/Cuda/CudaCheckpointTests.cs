@@ -1,6 +1,5 @@
 using GanKit.Networks;
 using GanKit.TestSupport;
-using GanKit.Testing;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 using TorchSharp;

@@ -1,5 +1,5 @@
 using GanKit.Layers;
-using GanKit.Testing;
+using GanKit.TestSupport;
 using GanKit.Training;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
 using GanKit.Metrics;
-using GanKit.Testing;
+using GanKit.TestSupport;
 using static TorchSharp.torch;
 
 namespace GanKit.Tests.Cuda;

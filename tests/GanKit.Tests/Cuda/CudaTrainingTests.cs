@@ -1,6 +1,5 @@
 using GanKit.Data;
 using GanKit.TestSupport;
-using GanKit.Testing;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 using TorchSharp;

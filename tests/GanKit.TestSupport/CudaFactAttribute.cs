@@ -1,6 +1,8 @@
+using GanKit.TestSupport;
 using TorchSharp;
+using Xunit;
 
-namespace GanKit.Testing;
+namespace GanKit.TestSupport;
 
 /// <summary>
 /// A fact that needs a CUDA device. Skipped, with the reason, where libtorch sees none: on a build
