@@ -23,10 +23,25 @@ public sealed partial class AdversarialTrainer
     {
         if (_options.Resume)
         {
-            var latest = store.FindLatestValid();
-            if (latest is not null)
+            // A checkpoint that passes its hashes may still not fit (another architecture's
+            // weights): fall back to the next older one, as for a damaged one.
+            CheckpointLoadException? firstFailure = null;
+            foreach (var checkpoint in store.FindValid())
             {
-                return Restore(latest);
+                try
+                {
+                    return Restore(checkpoint);
+                }
+                catch (CheckpointLoadException ex)
+                {
+                    Log.CheckpointUnloadable(_logger, checkpoint.Directory, ex.Message);
+                    firstFailure ??= ex;
+                }
+            }
+
+            if (firstFailure is not null)
+            {
+                throw new CheckpointLoadException(firstFailure.FilePath, $"{firstFailure.Reason} (no older checkpoint under '{store.Root}' loads either)", firstFailure);
             }
 
             Log.NothingToResume(_logger, store.Root);
@@ -66,7 +81,7 @@ public sealed partial class AdversarialTrainer
             _options.DiscriminatorSteps,
             _options.EmaDecay);
 
-        return store.Save(loop.CompletedEpochs, loop.Step, folder =>
+        var saved = store.Save(loop.CompletedEpochs, loop.Step, folder =>
         {
             _generator.save(Path.Combine(folder, GeneratorFile));
             _discriminator.save(Path.Combine(folder, DiscriminatorFile));
@@ -88,29 +103,29 @@ public sealed partial class AdversarialTrainer
             File.WriteAllText(Path.Combine(folder, OptionsFile), JsonSerializer.Serialize(DescribeOptions(), StateJson));
             loop.History.WriteJson(Path.Combine(folder, HistoryFileName));
         });
+        _newestCheckpoint = saved.Directory;
+        return saved;
     }
 
     private LoopState Restore(CheckpointInfo checkpoint)
     {
-        var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(checkpoint.PathOf(StateFile)), StateJson)
-            ?? throw new InvalidDataException($"'{checkpoint.PathOf(StateFile)}' holds no trainer state.");
-        WarnIfChanged("Seed", state.Seed.ToString(CultureInfo.InvariantCulture), _options.Seed.ToString(CultureInfo.InvariantCulture));
-        WarnIfChanged("BatchSize", state.BatchSize.ToString(CultureInfo.InvariantCulture), _options.BatchSize.ToString(CultureInfo.InvariantCulture));
-        WarnIfChanged("Loss", state.Loss, _options.Loss.Name);
-        WarnIfChanged("UpdateScheme", state.UpdateScheme, _options.UpdateScheme.ToString());
-        WarnIfChanged("DiscriminatorSteps", state.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture), _options.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture));
+        var state = ReadJson<TrainerState>(checkpoint.PathOf(StateFile));
+        CheckResumable(checkpoint, state);
 
-        _generator.load(checkpoint.PathOf(GeneratorFile));
-        _discriminator.load(checkpoint.PathOf(DiscriminatorFile));
-        _generatorOptimizer.load_state_dict(checkpoint.PathOf(GeneratorOptimizerFile));
-        _discriminatorOptimizer.load_state_dict(checkpoint.PathOf(DiscriminatorOptimizerFile));
+        LoadFile(checkpoint.PathOf(GeneratorFile), path => _generator.load(path));
+        LoadFile(checkpoint.PathOf(DiscriminatorFile), path => _discriminator.load(path));
+        LoadFile(checkpoint.PathOf(GeneratorOptimizerFile), _generatorOptimizer.load_state_dict);
+        LoadFile(checkpoint.PathOf(DiscriminatorOptimizerFile), _discriminatorOptimizer.load_state_dict);
         if (_ema is not null)
         {
             if (checkpoint.Manifest.Files.ContainsKey(AverageFile) && state.EmaDecay == _options.EmaDecay)
             {
-                using var stream = File.OpenRead(checkpoint.PathOf(AverageFile));
-                using var reader = new BinaryReader(stream);
-                _ema.Load(reader);
+                LoadFile(checkpoint.PathOf(AverageFile), path =>
+                {
+                    using var stream = File.OpenRead(path);
+                    using var reader = new BinaryReader(stream);
+                    _ema.Load(reader);
+                });
             }
             else
             {
@@ -120,12 +135,7 @@ public sealed partial class AdversarialTrainer
             }
         }
 
-        using (var stream = File.OpenRead(checkpoint.PathOf(RandomStateFile)))
-        using (var reader = new BinaryReader(stream))
-        using (var rng = TensorExtensionMethods.Load(reader))
-        {
-            torch.random.set_rng_state(rng);
-        }
+        LoadRandomState(checkpoint.PathOf(RandomStateFile));
 
         if (Device.type == DeviceType.CUDA)
         {
@@ -134,7 +144,9 @@ public sealed partial class AdversarialTrainer
             torch.cuda.manual_seed_all(unchecked(_options.Seed + state.Step) & long.MaxValue);
         }
 
-        var history = TrainingHistory.ReadJson(checkpoint.PathOf(HistoryFileName));
+        TrainingHistory history = null!;
+        LoadFile(checkpoint.PathOf(HistoryFileName), path => history = TrainingHistory.ReadJson(path));
+        _newestCheckpoint = checkpoint.Directory;
         Log.Resumed(_logger, checkpoint.Directory, state.CompletedEpochs, state.Step);
         return new LoopState(history)
         {
