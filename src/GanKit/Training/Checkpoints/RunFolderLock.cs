@@ -74,7 +74,7 @@ public sealed class RunFolderLock : IDisposable
             }
             catch (IOException ex) when (ex.HResult == SharingViolation || (!OperatingSystem.IsWindows() && ex.HResult == WouldBlock))
             {
-                throw new RunFolderInUseException(full, ReadOwner(full), ex);
+                throw new RunFolderInUseException(full, AwaitOwnerRecord(full), ex);
             }
 
             try
@@ -155,6 +155,23 @@ public sealed class RunFolderLock : IDisposable
 
             _hold.Handle.Dispose();
         }
+    }
+
+    // A holder writes its record just after taking the lock: give it a moment, so the message
+    // can name it rather than "another process".
+    private static RunFolderOwner? AwaitOwnerRecord(string folder)
+    {
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            if (ReadOwner(folder) is { } owner)
+            {
+                return owner;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        return null;
     }
 
     private static void WriteOwner(string folder, RunFolderOwner owner)
