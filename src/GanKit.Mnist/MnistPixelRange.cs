@@ -5,7 +5,7 @@ public enum MnistPixelRange
 {
     /// <summary>
     /// <c>(x - 127.5) / 127.5</c>, giving [-1, 1]: the range a <c>tanh</c> generator produces, and
-    /// the scaling the DCGAN report uses.
+    /// the scaling the Keras DCGAN tutorial uses.
     /// </summary>
     MinusOneToOne,
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GanKit.Internal;
 
 namespace GanKit.Sweeps;
 

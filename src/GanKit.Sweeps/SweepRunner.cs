@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GanKit.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

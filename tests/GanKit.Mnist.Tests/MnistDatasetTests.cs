@@ -1,5 +1,6 @@
 using GanKit.Data;
 using GanKit.Mnist.Tests.TestSupport;
+using GanKit.TestSupport;
 using TorchSharp;
 
 namespace GanKit.Mnist.Tests;

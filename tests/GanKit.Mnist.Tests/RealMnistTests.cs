@@ -1,9 +1,11 @@
 using GanKit.Data;
+using GanKit.Mnist.Tests.TestSupport;
 using TorchSharp;
 
 namespace GanKit.Mnist.Tests;
 
 [Collection(RealMnistCollection.Name)]
+[Trait(TestData.Trait, TestData.RealMnist)]
 public sealed class RealMnistTests(RealMnistFixture mnist)
 {
     [Fact]

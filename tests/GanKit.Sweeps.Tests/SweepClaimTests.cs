@@ -10,7 +10,7 @@ public sealed class SweepClaimTests
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public void TryAcquire_LetsExactlyOneOfManyRacersWin()
+    public void TryAcquire_lets_exactly_one_of_many_racers_win()
     {
         string directory = NewDirectory();
         using var start = new Barrier(8);
@@ -33,7 +33,7 @@ public sealed class SweepClaimTests
     }
 
     [Fact]
-    public void TryAcquire_RefusesALiveClaim()
+    public void TryAcquire_refuses_a_live_claim()
     {
         string directory = NewDirectory();
         WriteForeignClaim(directory, 1, Environment.MachineName, Environment.ProcessId + 0, DateTime.UtcNow, released: null, startUtc: null);
@@ -42,7 +42,7 @@ public sealed class SweepClaimTests
     }
 
     [Fact]
-    public void TryAcquire_TakesOverAClaimWhoseProcessIsGoneFromThisHost()
+    public void TryAcquire_takes_over_a_claim_whose_process_is_gone_from_this_host()
     {
         string directory = NewDirectory();
         int deadPid = ExitedProcessId();
@@ -57,7 +57,7 @@ public sealed class SweepClaimTests
     }
 
     [Fact]
-    public void TryAcquire_WaitsOutTheLeaseOfAnotherHost()
+    public void TryAcquire_waits_out_the_lease_of_another_host()
     {
         string directory = NewDirectory();
         string path = WriteForeignClaim(directory, 1, "some-other-node", 1, DateTime.UtcNow, released: null, startUtc: null);
@@ -69,7 +69,7 @@ public sealed class SweepClaimTests
     }
 
     [Fact]
-    public void TryAcquire_TakesAReleasedClaimAtOnce()
+    public void TryAcquire_takes_a_released_claim_at_once()
     {
         string directory = NewDirectory();
         var first = SweepClaim.TryAcquire(directory, Lease)!;
@@ -81,7 +81,7 @@ public sealed class SweepClaimTests
     }
 
     [Fact]
-    public void Heartbeat_KeepsAClaimLivePastTheLease()
+    public void Heartbeat_keeps_a_claim_live_past_the_lease()
     {
         string directory = NewDirectory();
         var claim = SweepClaim.TryAcquire(directory, Lease)!;
@@ -96,7 +96,7 @@ public sealed class SweepClaimTests
     }
 
     [Fact]
-    public void UnreadableClaim_IsLiveOnlyWhileYoung()
+    public void UnreadableClaim_is_live_only_while_young()
     {
         string directory = NewDirectory();
         string path = Path.Combine(directory, "claim-0001.json");

@@ -6,7 +6,7 @@ namespace GanKit.Sweeps.Tests;
 public sealed class SweepDefinitionTests
 {
     [Fact]
-    public void Parse_ReadsEveryKey()
+    public void Parse_reads_every_key()
     {
         var definition = Parse(SmallSweep);
 
@@ -23,7 +23,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_AppliesDefaultsForOptionalKeys()
+    public void Parse_applies_defaults_for_optional_keys()
     {
         var definition = SweepDefinition.Parse("""{ "architectures": ["original"], "seeds": [3], "epochs": 2 }""", Schema, "/tmp/my-sweep.json");
 
@@ -35,7 +35,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_CanonicalisesChoicesAndArchitectures()
+    public void Parse_canonicalises_choices_and_architectures()
     {
         var definition = Parse("""{ "architectures": ["MODIFIED"], "seeds": [1], "epochs": 1, "grid": { "loss": ["hinge", "nonsaturating"] } }""");
 
@@ -68,7 +68,7 @@ public sealed class SweepDefinitionTests
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "epochs": 2 }""", "$.epochs", "appears twice")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "batchSize": 8 }""", "$.batchSize", "put it under \"fixed\" or \"grid\"")]
     [InlineData("""[1, 2]""", "$", "must be a JSON object")]
-    public void Parse_RejectsBadFilesNamingKeyAndValue(string json, string path, string problem)
+    public void Parse_rejects_bad_files_naming_key_and_value(string json, string path, string problem)
     {
         var act = () => Parse(json);
 
@@ -79,7 +79,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_SuggestsTheNearestNameForATypo()
+    public void Parse_suggests_the_nearest_name_for_a_typo()
     {
         var act = () => Parse("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningrate": [0.1] } }""");
 
@@ -87,7 +87,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Parse_ReportsTheLineOfMalformedJson()
+    public void Parse_reports_the_line_of_malformed_JSON()
     {
         var act = () => Parse("{\n \"architectures\": [\"original\"],\n \"seeds\": [1\n}");
 
@@ -95,7 +95,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Load_NamesAMissingFile()
+    public void Load_names_a_missing_file()
     {
         string path = Path.Combine(NewDirectory(), "absent.json");
 
@@ -105,7 +105,7 @@ public sealed class SweepDefinitionTests
     }
 
     [Fact]
-    public void Schema_RejectsReservedAndDuplicateNames()
+    public void Schema_rejects_reserved_and_duplicate_names()
     {
         var reserved = () => new SweepSchema([SweepParameter.Integer("epochs")]);
         var duplicate = () => new SweepSchema([SweepParameter.Integer("batchSize"), SweepParameter.Integer("batchSize")]);

@@ -20,7 +20,7 @@ public sealed class SweepExpansionTests
         """;
 
     [Fact]
-    public void Expand_ProducesEveryCombinationExactlyOnce()
+    public void Expand_produces_every_combination_exactly_once()
     {
         var plan = Parse(ThreeAxes).Expand();
 
@@ -38,7 +38,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void Expand_OrdersArchitecturesOutermostLastGridKeyFastestAndSeedsInnermost()
+    public void Expand_orders_architectures_outermost_last_grid_key_fastest_and_seeds_innermost()
     {
         var runs = Parse(ThreeAxes).Expand().Runs;
 
@@ -52,7 +52,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void Expand_IsDeterministicAcrossParses()
+    public void Expand_is_deterministic_across_parses()
     {
         var first = Parse(ThreeAxes).Expand();
         var second = Parse(ThreeAxes).Expand();
@@ -62,7 +62,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void RunIds_HaveTheNumberAndAShortHash()
+    public void RunIds_have_the_number_and_a_short_hash()
     {
         var runs = Parse(ThreeAxes).Expand().Runs;
 
@@ -73,7 +73,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void RunIds_DoNotDependOnKeyOrderWhitespaceOrCulture()
+    public void RunIds_do_not_depend_on_key_order_whitespace_or_culture()
     {
         const string reordered = """
             { "grid": { "generatorLearningRate": [0.0002, 0.0001] }, "fixed": { "batchSize": 16 },
@@ -96,7 +96,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void RunIds_ChangeWhenAnythingThatDefinesTheRunChanges()
+    public void RunIds_change_when_anything_that_defines_the_run_changes()
     {
         var original = Parse(SmallSweep).Expand().Runs[0].Id;
         var moreEpochs = Parse(SmallSweep.Replace("\"epochs\": 1", "\"epochs\": 2", StringComparison.Ordinal)).Expand().Runs[0].Id;
@@ -108,7 +108,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void ConfigurationLabel_NamesArchitectureAndVariedValues()
+    public void ConfigurationLabel_names_architecture_and_varied_values()
     {
         var run = Parse(ThreeAxes).Expand().Runs[0];
 
@@ -117,7 +117,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void Plan_RoundTripsThroughJson()
+    public void Plan_round_trips_through_JSON()
     {
         var plan = Parse(ThreeAxes).Expand();
 
@@ -129,7 +129,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void Plan_EditedByHandIsRejected()
+    public void Plan_edited_by_hand_is_rejected()
     {
         string json = Parse(SmallSweep).Expand().ToJson().Replace("\"seed\": 2", "\"seed\": 3", StringComparison.Ordinal);
 
@@ -139,7 +139,7 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void Folder_RefusesADifferentSweep()
+    public void Folder_refuses_a_different_sweep()
     {
         var folder = new SweepFolder(NewDirectory());
         folder.Initialize(Parse(SmallSweep).Expand());

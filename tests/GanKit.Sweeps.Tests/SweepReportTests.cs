@@ -22,7 +22,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Collect_ComputesMeansAndSampleStandardDeviationsPerConfiguration()
+    public void Collect_computes_means_and_sample_standard_deviations_per_configuration()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30, kid: 0.02, score: 8, precision: 0.6, recall: 0.4);
         WriteSummary(_folder.RunDirectory(_plan.Runs[1]), fid: 34, kid: 0.04, score: 9, precision: 0.8, recall: 0.4);
@@ -51,7 +51,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Collect_RanksByAHigherIsBetterMetricWhenAsked()
+    public void Collect_ranks_by_a_higher_is_better_metric_when_asked()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30, score: 8);
         WriteSummary(_folder.RunDirectory(_plan.Runs[2]), fid: 20, score: 7);
@@ -63,7 +63,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Report_ListsAFailedAndAMissingRunAndKeepsEveryRow()
+    public void Report_lists_a_failed_and_a_missing_run_and_keeps_every_row()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30);
         WriteSummary(_folder.RunDirectory(_plan.Runs[1]), fid: 34);
@@ -90,7 +90,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Report_ListsRunsNotStartedAndInterruptedAndUnrankedConfigurations()
+    public void Report_lists_runs_not_started_and_interrupted_and_unranked_configurations()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30);
         string interrupted = _folder.RunDirectory(_plan.Runs[1]);
@@ -108,7 +108,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Report_TreatsACorruptSummaryAsNotFinished()
+    public void Report_treats_a_corrupt_summary_as_not_finished()
     {
         string run = _folder.RunDirectory(_plan.Runs[0]);
         Directory.CreateDirectory(run);
@@ -121,7 +121,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void WriteFiles_PutsBothReportsInTheSweepFolder()
+    public void WriteFiles_puts_both_reports_in_the_sweep_folder()
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30);
 
@@ -133,7 +133,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Collect_OnAFolderWithoutPlanSaysItIsNotASweep()
+    public void Collect_on_a_folder_without_plan_says_it_is_not_a_sweep()
     {
         var act = () => SweepReport.Collect(NewDirectory());
 
@@ -141,7 +141,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Statistics_MatchHandComputedValues()
+    public void Statistics_match_hand_computed_values()
     {
         var stats = SweepMetricStatistics.Of([2, 4, 4, 4, 5, 5, 7, 9]);
 

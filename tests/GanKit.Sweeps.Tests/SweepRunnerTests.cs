@@ -10,7 +10,7 @@ public sealed class SweepRunnerTests
     private readonly string _directory = NewDirectory();
 
     [Fact]
-    public void Run_ExecutesEveryRunOnceAndWritesRunFiles()
+    public void Run_executes_every_run_once_and_writes_run_files()
     {
         var executed = new ConcurrentBag<string>();
 
@@ -28,7 +28,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_SkipsFinishedRunsOnASecondPass()
+    public void Run_skips_finished_runs_on_a_second_pass()
     {
         new SweepRunner().Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
         var again = new ConcurrentBag<string>();
@@ -41,7 +41,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_DoesOnlyItsShard()
+    public void Run_does_only_its_shard()
     {
         var executed = new ConcurrentBag<string>();
 
@@ -52,7 +52,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_RecordsFailuresAndDoesNotRetryThemUnlessAsked()
+    public void Run_records_failures_and_does_not_retry_them_unless_asked()
     {
         var broken = _plan.Runs[2];
         var noSummary = _plan.Runs[5];
@@ -86,7 +86,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_NamesTheReasonOfAFailure()
+    public void Run_names_the_reason_of_a_failure()
     {
         var broken = _plan.Runs[2];
         var noSummary = _plan.Runs[5];
@@ -113,7 +113,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_CancelledReleasesTheClaimAndTheNextWorkerResumes()
+    public void Run_cancelled_releases_the_claim_and_the_next_worker_resumes()
     {
         using var cancellation = new CancellationTokenSource();
         var target = _plan.Runs[3];
@@ -151,7 +151,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_WaitsForARunHeldByALiveWorkerAndTakesItOverWhenItsLeaseEnds()
+    public void Run_waits_for_a_run_held_by_a_live_worker_and_takes_it_over_when_its_lease_ends()
     {
         var held = _plan.Runs[0];
         string heldDirectory = new SweepFolder(_directory).RunDirectory(held);
@@ -171,7 +171,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Run_WithoutWaitingLeavesHeldRunsToTheirHolder()
+    public void Run_without_waiting_leaves_held_runs_to_their_holder()
     {
         var held = _plan.Runs[0];
         string heldDirectory = new SweepFolder(_directory).RunDirectory(held);
@@ -187,7 +187,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Options_HaveTheDocumentedDefaults()
+    public void Options_have_the_documented_defaults()
     {
         var options = new SweepRunnerOptions();
 
@@ -201,7 +201,7 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
-    public void Options_AreCheckedWhenTheRunnerIsCreated()
+    public void Options_are_checked_when_the_runner_is_created()
     {
         var lease = () => new SweepRunner(new SweepRunnerOptions { LeaseTimeout = TimeSpan.Zero });
         var metrics = () => new SweepRunner(new SweepRunnerOptions { Metrics = [] });

@@ -12,7 +12,7 @@ public sealed class SweepShardTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void Shards_PartitionTheRunsExactly(int count)
+    public void Shards_partition_the_runs_exactly(int count)
     {
         // 13 runs: not a multiple of any N above 1, so uneven shards are covered too.
         var runs = Parse("""{ "architectures": ["original"], "seeds": [1,2,3,4,5,6,7,8,9,10,11,12,13], "epochs": 1 }""").Expand().Runs;
@@ -31,7 +31,7 @@ public sealed class SweepShardTests
     [InlineData("0/1", 0, 1)]
     [InlineData("2/5", 2, 5)]
     [InlineData(" 3 / 4 ", 3, 4)]
-    public void Parse_ReadsIndexAndCount(string text, int index, int count)
+    public void Parse_reads_index_and_count(string text, int index, int count)
     {
         var shard = SweepShard.Parse(text);
 
@@ -46,7 +46,7 @@ public sealed class SweepShardTests
     [InlineData("2")]
     [InlineData("a/b")]
     [InlineData("1/2/3")]
-    public void Parse_RejectsMalformedText(string text)
+    public void Parse_rejects_malformed_text(string text)
     {
         var act = () => SweepShard.Parse(text);
 
@@ -54,7 +54,7 @@ public sealed class SweepShardTests
     }
 
     [Fact]
-    public void Resolve_PrefersTheExplicitOption()
+    public void Resolve_prefers_the_explicit_option()
     {
         var environment = new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "3", ["SLURM_ARRAY_TASK_COUNT"] = "4" };
 
@@ -62,7 +62,7 @@ public sealed class SweepShardTests
     }
 
     [Fact]
-    public void Resolve_ReadsASlurmArrayAndItsOffset()
+    public void Resolve_reads_a_slurm_array_and_its_offset()
     {
         SweepShard.Resolve(null, null, new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "3", ["SLURM_ARRAY_TASK_COUNT"] = "4" })
             .Should().Be(new SweepShard(3, 4));
@@ -71,7 +71,7 @@ public sealed class SweepShardTests
     }
 
     [Fact]
-    public void Resolve_ReadsAKubernetesIndexWithACountFromTheEnvironmentOrTheOption()
+    public void Resolve_reads_a_kubernetes_index_with_a_count_from_the_environment_or_the_option()
     {
         SweepShard.Resolve(null, null, new Hashtable { ["JOB_COMPLETION_INDEX"] = "2", ["SWEEP_SHARD_COUNT"] = "3" })
             .Should().Be(new SweepShard(2, 3));
@@ -80,13 +80,13 @@ public sealed class SweepShardTests
     }
 
     [Fact]
-    public void Resolve_WithoutAnythingIsTheWholeSweep()
+    public void Resolve_without_anything_is_the_whole_sweep()
     {
         SweepShard.Resolve(null, null, new Hashtable()).Should().Be(SweepShard.All);
     }
 
     [Fact]
-    public void Resolve_NamesTheVariableThatIsMissingOrWrong()
+    public void Resolve_names_the_variable_that_is_missing_or_wrong()
     {
         var noCount = () => SweepShard.Resolve(null, null, new Hashtable { ["JOB_COMPLETION_INDEX"] = "1" });
         var notNumber = () => SweepShard.Resolve(null, null, new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "x", ["SLURM_ARRAY_TASK_COUNT"] = "2" });

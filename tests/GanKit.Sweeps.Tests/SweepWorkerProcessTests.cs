@@ -17,7 +17,7 @@ public sealed class SweepWorkerProcessTests
         .Single(a => a.Key == "SweepWorkerPath").Value!;
 
     [Fact]
-    public void ThreeWorkersOnOneFolderFinishEveryRunExactlyOnce()
+    public void Three_workers_on_one_folder_finish_every_run_exactly_once()
     {
         string directory = NewDirectory();
         var plan = Parse("""
@@ -48,7 +48,7 @@ public sealed class SweepWorkerProcessTests
     }
 
     [Fact]
-    public void AKilledWorkersRunIsResumedByTheNextWorker()
+    public void A_killed_workers_run_is_resumed_by_the_next_worker()
     {
         string directory = NewDirectory();
         var plan = Parse("""{ "architectures": ["original"], "seeds": [1, 2, 3], "epochs": 1 }""").Expand();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanKit.Mnist;
 using GanKit.Samples.Dcgan.Cli;
 using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Runs;
@@ -18,6 +19,15 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
         var plan = settings.Plan;
         int mine = plan.Runs.Count(settings.Shard.Contains);
         output.WriteLine($"Sweep '{plan.Name}': shard {settings.Shard} has {mine} of {plan.Runs.Count} runs; folder {settings.Output}.");
+        if (DataProblem(settings.DataDirectory) is string problem)
+        {
+            // Missing or broken data belongs to this machine, not to a run: recorded as a run's
+            // failure it would make every later worker skip that run. Stop before claiming any,
+            // with a failing exit code, so the scheduler shows the task failed.
+            error.WriteLine($"error: MNIST cannot be read on {Environment.MachineName}, so no run was started: {problem}");
+            return ExitCodes.Failure;
+        }
+
         var options = new SweepRunnerOptions
         {
             Shard = settings.Shard,
@@ -57,6 +67,24 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
 
         output.WriteLine($"Write the ranked table with: sweep report {settings.Output}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Loads both MNIST splits once (fetching them if needed); null when they load, else why not, in one line.</summary>
+    private static string? DataProblem(string? dataDirectory)
+    {
+        try
+        {
+            var options = new MnistLoadOptions { Directory = dataDirectory };
+            using (MnistDataset.Load(MnistSplit.Train, options))
+            using (MnistDataset.Load(MnistSplit.Test, options))
+            {
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is MnistUnavailableException or InvalidDataException or IOException or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
+        {
+            return $"{ex.Message.ReplaceLineEndings(" ")} ({ex.GetType().Name})";
+        }
     }
 
     /// <inheritdoc />

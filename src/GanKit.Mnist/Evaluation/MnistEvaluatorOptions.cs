@@ -6,10 +6,10 @@ namespace GanKit.Mnist.Evaluation;
 public sealed class MnistEvaluatorOptions
 {
     /// <summary>The default number of generated samples drawn from a generator.</summary>
-    public const int DefaultSampleCount = 10_000;
+    internal const int DefaultSampleCount = 10_000;
 
     /// <summary>The default seed of latent noise and KID subsets.</summary>
-    public const long DefaultSeed = 0;
+    internal const long DefaultSeed = 0;
 
     /// <summary>Gets or sets the number of KID subsets.</summary>
     /// <value>The default value is <see cref="KernelInceptionDistance.DefaultSubsets"/> (100).</value>
@@ -37,7 +37,7 @@ public sealed class MnistEvaluatorOptions
 
     /// <summary>Checks every setting.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it and its value.</exception>
-    public void Validate()
+    internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(KidSubsets, nameof(KidSubsets));
         ArgumentOutOfRangeException.ThrowIfLessThan(KidSubsetSize, 2, nameof(KidSubsetSize));

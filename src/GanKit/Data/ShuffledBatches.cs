@@ -48,9 +48,46 @@ public static class ShuffledBatches
         return Iterate(dataset, batchSize, seed, dropLast, shuffle);
     }
 
+    /// <summary>
+    /// Yields the index tensors of one epoch's batches: the one shuffled-index iterator every batch
+    /// source uses, so images, labels or files drawn with the same seed come in the same order.
+    /// Each tensor is a view of the epoch's permutation on <paramref name="device"/>; dispose it.
+    /// </summary>
+    /// <param name="count">Number of items in the dataset.</param>
+    /// <param name="batchSize">Items per batch; must be positive.</param>
+    /// <param name="seed">Seed of this epoch's permutation.</param>
+    /// <param name="device">Where the indices are wanted (the data's device).</param>
+    /// <param name="dropLast">Drop a final batch smaller than <paramref name="batchSize"/>.</param>
+    /// <param name="shuffle">False to keep the dataset's order.</param>
+    /// <returns>One int64 index tensor per batch.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive or <paramref name="count"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="dropLast"/> is set and the dataset is smaller than one batch.</exception>
+    public static IEnumerable<Tensor> BatchIndices(long count, int batchSize, long seed, Device device, bool dropLast = false, bool shuffle = true)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (dropLast && count < batchSize)
+        {
+            throw new ArgumentException($"The dataset has {count} images, fewer than one batch of {batchSize}, and dropLast is set, so an epoch would be empty.", nameof(dropLast));
+        }
+
+        return IterateIndices(count, batchSize, seed, device, dropLast, shuffle);
+    }
+
     private static IEnumerable<Tensor> Iterate(IImageDataset dataset, int batchSize, long seed, bool dropLast, bool shuffle)
     {
-        long count = dataset.Count;
+        foreach (var indices in IterateIndices(dataset.Count, batchSize, seed, dataset.Device, dropLast, shuffle))
+        {
+            using (indices)
+            {
+                yield return dataset.Images.index_select(0, indices);
+            }
+        }
+    }
+
+    private static IEnumerable<Tensor> IterateIndices(long count, int batchSize, long seed, Device device, bool dropLast, bool shuffle)
+    {
         Tensor order;
         if (shuffle)
         {
@@ -58,11 +95,11 @@ public static class ShuffledBatches
             // image) and moves to the data's device once per epoch, never per step.
             using var generator = new torch.Generator((ulong)seed);
             using var cpuOrder = torch.randperm(count, generator: generator, dtype: ScalarType.Int64);
-            order = cpuOrder.to(dataset.Device);
+            order = cpuOrder.to(device);
         }
         else
         {
-            order = torch.arange(count, dtype: ScalarType.Int64, device: dataset.Device);
+            order = torch.arange(count, dtype: ScalarType.Int64, device: device);
         }
 
         using (order)
@@ -71,9 +108,7 @@ public static class ShuffledBatches
             for (long b = 0; b < batches; b++)
             {
                 long start = b * batchSize;
-                long length = Math.Min(batchSize, count - start);
-                using var indices = order.narrow(0, start, length);
-                yield return dataset.Images.index_select(0, indices);
+                yield return order.narrow(0, start, Math.Min(batchSize, count - start));
             }
         }
     }

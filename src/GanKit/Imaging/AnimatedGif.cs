@@ -1,3 +1,4 @@
+using GanKit.Internal;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.PixelFormats;
@@ -52,12 +53,6 @@ public static class AnimatedGif
             gif.Frames[gif.Frames.Count - 1].Metadata.GetGifMetadata().FrameDelay = lastFrameDelay;
         }
 
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        gif.SaveAsGif(path);
+        AtomicFile.Write(path, stream => gif.SaveAsGif(stream));
     }
 }

@@ -1,3 +1,4 @@
+using GanKit.Internal;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using TorchSharp;
@@ -109,13 +110,7 @@ public static class ImageGrid
     {
         ArgumentNullException.ThrowIfNull(path);
         using var grid = Render(images, columns, padding, paddingValue);
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        grid.SaveAsPng(path);
+        AtomicFile.Write(path, stream => grid.SaveAsPng(stream));
     }
 
     private static (int Count, int Channels, int Height, int Width, byte[] Pixels) ToBytes(Tensor images)

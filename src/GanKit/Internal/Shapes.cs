@@ -16,15 +16,6 @@ internal static class Shapes
         return product;
     }
 
-    /// <summary>Prepends the batch dimension to a per-sample shape.</summary>
-    public static long[] WithBatch(long batch, long[] shape)
-    {
-        var result = new long[shape.Length + 1];
-        result[0] = batch;
-        shape.CopyTo(result, 1);
-        return result;
-    }
-
     /// <summary>Throws unless <paramref name="shape"/> is <c>[C, H, W]</c>; used by image layers.</summary>
     public static void RequireImage(long[] shape, string kind)
     {

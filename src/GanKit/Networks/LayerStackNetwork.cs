@@ -99,35 +99,13 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
         return total ?? zeros([], dtype: ScalarType.Float32, device: Device);
     }
 
-    /// <summary>Formats the summary as a table: one row per layer, then the totals.</summary>
+    /// <summary>
+    /// Formats the summary as a Keras-style table, one row per layer (output shape, trainable and
+    /// non-trainable parameters, parameter memory, multiply-accumulates), then the totals; see
+    /// <see cref="SummaryTable"/>.
+    /// </summary>
     /// <returns>The table, lines separated by <see cref="Environment.NewLine"/>.</returns>
-    public string Summary()
-    {
-        var rows = Layers;
-        var culture = CultureInfo.InvariantCulture;
-        string[] header = ["Layer (kind)", "Output shape", "Trainable", "Non-trainable", "MACs"];
-        var cells = rows.Select(r => new[]
-        {
-            $"{r.Name} ({r.Kind})",
-            Shapes.Format(r.OutputShape),
-            r.TrainableParameters.ToString("N0", culture),
-            r.NonTrainableParameters.ToString("N0", culture),
-            r.MultiplyAccumulates.ToString("N0", culture),
-        }).ToList();
-        var widths = Enumerable.Range(0, header.Length).Select(c => cells.Select(r => r[c].Length).Append(header[c].Length).Max()).ToArray();
-        var text = new StringBuilder();
-        text.AppendLine(GetType().Name + ", input " + Shapes.Format(InputShapeOf()));
-        void Line(string[] row) => text.AppendLine(string.Join("  ", row.Select((cell, c) => c == 0 || c == 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
-        Line(header);
-        text.AppendLine(new string('-', widths.Sum() + (2 * (widths.Length - 1))));
-        cells.ForEach(Line);
-        text.AppendLine(new string('-', widths.Sum() + (2 * (widths.Length - 1))));
-        text.AppendLine($"Trainable parameters: {TrainableParameterCount.ToString("N0", culture)}");
-        text.AppendLine($"Non-trainable parameters: {NonTrainableParameterCount.ToString("N0", culture)}");
-        text.AppendLine($"Total parameters: {(TrainableParameterCount + NonTrainableParameterCount).ToString("N0", culture)}");
-        text.Append($"Multiply-accumulates per sample: {MultiplyAccumulatesPerSample.ToString("N0", culture)}");
-        return text.ToString();
-    }
+    public string Summary() => SummaryTable.Format(GetType().Name, InputShapeOf(), Layers);
 
     /// <summary>Gets the per-sample shape the network takes.</summary>
     private protected long[] InputShapeOf() => (long[])inputShapes[0].Clone();
@@ -156,7 +134,8 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
             (long[])outputShapes[i].Clone(),
             module.parameters().Where(p => p.requires_grad).Sum(p => p.numel()),
             CountNonTrainable(module),
-            definitions[i].MultiplyAccumulates((long[])inputShapes[i].Clone()));
+            definitions[i].MultiplyAccumulates((long[])inputShapes[i].Clone()),
+            module.parameters().Sum(p => p.numel() * p.element_size()) + module.buffers().Sum(b => b.numel() * b.element_size()));
     }
 
     private static Device FirstDevice(nn.Module module) =>

@@ -9,6 +9,7 @@ namespace GanKit.Networks;
 /// <param name="TrainableParameters">Elements of parameters that require gradient.</param>
 /// <param name="NonTrainableParameters">Elements of frozen parameters and floating-point buffers (running statistics, spectral-norm vectors).</param>
 /// <param name="MultiplyAccumulates">Multiply-accumulates per sample.</param>
+/// <param name="ParameterBytes">Bytes the layer's parameters and buffers take in memory, at their own element sizes.</param>
 public sealed record LayerSummary(
     int Index,
     string Name,
@@ -17,4 +18,5 @@ public sealed record LayerSummary(
     long[] OutputShape,
     long TrainableParameters,
     long NonTrainableParameters,
-    long MultiplyAccumulates);
+    long MultiplyAccumulates,
+    long ParameterBytes);

@@ -51,7 +51,7 @@ public static class TorchRuntime
     /// <summary>Gathers the facts <see cref="TorchRuntimeDiagnosis"/> needs about this machine.</summary>
     /// <param name="torchSharpMessage">The message of TorchSharp's exception.</param>
     /// <returns>The facts.</returns>
-    public static TorchRuntimeFacts Observe(string torchSharpMessage)
+    internal static TorchRuntimeFacts Observe(string torchSharpMessage)
     {
         string os = OperatingSystem.IsLinux() ? "Linux" : OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : RuntimeInformation.OSDescription;
         string? libStdCxx = OperatingSystem.IsLinux() ? FindLibStdCxx() : null;

@@ -6,7 +6,7 @@ namespace GanKit.Runtime;
 /// Turns what was observed about a failed TorchSharp load into a message naming the cause and the
 /// fix. Pure, so every case can be tested on a machine where TorchSharp works.
 /// </summary>
-public static class TorchRuntimeDiagnosis
+internal static class TorchRuntimeDiagnosis
 {
     /// <summary>The cause GanKit assigns to a failed load.</summary>
     public enum Cause

@@ -6,7 +6,7 @@ namespace GanKit.Runtime;
 /// <param name="LibStdCxxHasRequiredVersion">Whether that file provides <see cref="TorchRuntime.RequiredGlibcxxVersion"/>; null when unknown.</param>
 /// <param name="NativeLibTorchFound">Whether a native libtorch library lies next to the application (in its folder or <c>runtimes/*/native</c>).</param>
 /// <param name="TorchSharpMessage">The message of TorchSharp's own exception.</param>
-public sealed record TorchRuntimeFacts(
+internal sealed record TorchRuntimeFacts(
     string OperatingSystem,
     string? LibStdCxxPath,
     bool? LibStdCxxHasRequiredVersion,

@@ -5,7 +5,7 @@ namespace GanKit.Runtime;
 /// (an old libstdc++, a missing backend package, or another failure) and the fix; TorchSharp's own
 /// exception is the <see cref="Exception.InnerException"/>.
 /// </summary>
-public sealed class TorchRuntimeUnavailableException : Exception
+public sealed class TorchRuntimeUnavailableException : GanKitException
 {
     /// <summary>Creates the exception.</summary>
     public TorchRuntimeUnavailableException()

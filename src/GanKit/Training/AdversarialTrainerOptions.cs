@@ -5,75 +5,75 @@ using static TorchSharp.torch;
 namespace GanKit.Training;
 
 /// <summary>
-/// Settings of an <see cref="AdversarialTrainer"/>. The defaults reproduce the report's training:
-/// the Keras DCGAN tutorial's simultaneous step, non-saturating loss, Adam at 1e-4 for both
+/// Settings of an <see cref="AdversarialTrainer"/>. The defaults are the Keras DCGAN tutorial's
+/// training: its simultaneous step, non-saturating loss, Adam at 1e-4 for both
 /// networks with Keras's moments and epsilon, batches of 256 for 50 epochs, and a 4x4 grid of 16
 /// fixed noise vectors sampled after each epoch.
 /// </summary>
 /// <remarks>
 /// The latent size is not set here: it is the generator's (<c>GeneratorNetwork.LatentDim</c>, 100 in
-/// the report's presets). Options are checked when the trainer is constructed; each violation
+/// the MNIST presets). Options are checked when the trainer is constructed; each violation
 /// raises an <see cref="ArgumentOutOfRangeException"/> that names the option and the value.
 /// </remarks>
 public sealed class AdversarialTrainerOptions
 {
-    /// <summary>Default of <see cref="Epochs"/>: 50, the report's.</summary>
-    public const int DefaultEpochs = 50;
+    /// <summary>Default of <see cref="Epochs"/>: 50, as the Keras DCGAN tutorial.</summary>
+    internal const int DefaultEpochs = 50;
 
-    /// <summary>Default of <see cref="BatchSize"/>: 256, the report's.</summary>
-    public const int DefaultBatchSize = 256;
+    /// <summary>Default of <see cref="BatchSize"/>: 256, as the Keras DCGAN tutorial.</summary>
+    internal const int DefaultBatchSize = 256;
 
     /// <summary>Default of <see cref="MaxBatchesPerEpoch"/>: 0, meaning every batch.</summary>
-    public const int DefaultMaxBatchesPerEpoch = 0;
+    internal const int DefaultMaxBatchesPerEpoch = 0;
 
     /// <summary>Default of <see cref="Seed"/>.</summary>
-    public const long DefaultSeed = 42;
+    internal const long DefaultSeed = 42;
 
     /// <summary>Default of <see cref="OutputDirectory"/>.</summary>
-    public const string DefaultOutputDirectory = "runs/gan";
+    internal const string DefaultOutputDirectory = "runs/gan";
 
-    /// <summary>Default of <see cref="GeneratorLearningRate"/> and <see cref="DiscriminatorLearningRate"/>: 1e-4, the report's.</summary>
-    public const double DefaultLearningRate = 1e-4;
+    /// <summary>Default of <see cref="GeneratorLearningRate"/> and <see cref="DiscriminatorLearningRate"/>: 1e-4, as the Keras DCGAN tutorial.</summary>
+    internal const double DefaultLearningRate = 1e-4;
 
     /// <summary>Default of <see cref="GeneratorBeta1"/> and <see cref="DiscriminatorBeta1"/>: 0.9, Keras's Adam default.</summary>
-    public const double DefaultBeta1 = 0.9;
+    internal const double DefaultBeta1 = 0.9;
 
     /// <summary>Default of <see cref="GeneratorBeta2"/> and <see cref="DiscriminatorBeta2"/>: 0.999, Keras's Adam default.</summary>
-    public const double DefaultBeta2 = 0.999;
+    internal const double DefaultBeta2 = 0.999;
 
     /// <summary>Default of <see cref="AdamEpsilon"/>: 1e-7, Keras's (PyTorch's is 1e-8).</summary>
-    public const double DefaultAdamEpsilon = 1e-7;
+    internal const double DefaultAdamEpsilon = 1e-7;
 
-    /// <summary>Default of <see cref="UpdateScheme"/>: <see cref="Training.UpdateScheme.Simultaneous"/>, the report's.</summary>
-    public const UpdateScheme DefaultUpdateScheme = Training.UpdateScheme.Simultaneous;
+    /// <summary>Default of <see cref="UpdateScheme"/>: <see cref="Training.UpdateScheme.Simultaneous"/>, as the Keras DCGAN tutorial.</summary>
+    internal const UpdateScheme DefaultUpdateScheme = Training.UpdateScheme.Simultaneous;
 
     /// <summary>Default of <see cref="DiscriminatorSteps"/>: 1.</summary>
-    public const int DefaultDiscriminatorSteps = 1;
+    internal const int DefaultDiscriminatorSteps = 1;
 
     /// <summary>Default of <see cref="SampleCount"/>: 16, shown as a 4x4 grid.</summary>
-    public const int DefaultSampleCount = 16;
+    internal const int DefaultSampleCount = 16;
 
     /// <summary>Default of <see cref="LogEvery"/>: 50 steps.</summary>
-    public const int DefaultLogEvery = 50;
+    internal const int DefaultLogEvery = 50;
 
     /// <summary>Default of <see cref="KeepCheckpoints"/>: 3.</summary>
-    public const int DefaultKeepCheckpoints = 3;
+    internal const int DefaultKeepCheckpoints = 3;
 
     /// <summary>Default of <see cref="EmaDecay"/>: 0, meaning no moving average.</summary>
-    public const double DefaultEmaDecay = 0.0;
+    internal const double DefaultEmaDecay = 0.0;
 
     /// <summary>Default of <see cref="Resume"/>: false.</summary>
-    public const bool DefaultResume = false;
+    internal const bool DefaultResume = false;
 
     /// <summary>Default of <see cref="DropLastBatch"/>: false, as Keras's <c>Dataset.batch</c>.</summary>
-    public const bool DefaultDropLastBatch = false;
+    internal const bool DefaultDropLastBatch = false;
 
     /// <summary>Gets or sets the number of epochs the run ends after (counting epochs done before a resume).</summary>
-    /// <value>The default value is <see cref="DefaultEpochs"/> (50). Must be at least 1.</value>
+    /// <value>The default value is 50. Must be at least 1.</value>
     public int Epochs { get; set; } = DefaultEpochs;
 
     /// <summary>Gets or sets the number of real images per step, and of noise vectors per generator pass.</summary>
-    /// <value>The default value is <see cref="DefaultBatchSize"/> (256). Must be at least 1.</value>
+    /// <value>The default value is 256. Must be at least 1.</value>
     /// <remarks>
     /// As in the Keras tutorial, the generator always draws a full batch of noise, also for the
     /// epoch's last, smaller batch of real images.
@@ -81,19 +81,19 @@ public sealed class AdversarialTrainerOptions
     public int BatchSize { get; set; } = DefaultBatchSize;
 
     /// <summary>Gets or sets a cap on the batches of each epoch, for quick runs; 0 for no cap.</summary>
-    /// <value>The default value is <see cref="DefaultMaxBatchesPerEpoch"/> (0). Must not be negative.</value>
+    /// <value>The default value is 0. Must not be negative.</value>
     public int MaxBatchesPerEpoch { get; set; } = DefaultMaxBatchesPerEpoch;
 
     /// <summary>Gets or sets the seed of the run: torch's global generator, each epoch's shuffle and the fixed sample noise derive from it.</summary>
-    /// <value>The default value is <see cref="DefaultSeed"/> (42). Must not be negative.</value>
+    /// <value>The default value is 42. Must not be negative.</value>
     public long Seed { get; set; } = DefaultSeed;
 
     /// <summary>Gets or sets the folder receiving <c>samples/</c>, <c>metrics.csv</c>, <c>history.json</c> and <c>checkpoints/</c>.</summary>
-    /// <value>The default value is <see cref="DefaultOutputDirectory"/> (<c>runs/gan</c>). Must not be empty.</value>
+    /// <value>The default value is <c>runs/gan</c>. Must not be empty.</value>
     public string OutputDirectory { get; set; } = DefaultOutputDirectory;
 
     /// <summary>Gets or sets the adversarial loss.</summary>
-    /// <value>The default value is a <see cref="NonSaturatingLoss"/>, the report's. Must not be null.</value>
+    /// <value>The default value is a <see cref="NonSaturatingLoss"/>, as the Keras DCGAN tutorial. Must not be null.</value>
     public IAdversarialLoss Loss { get; set; } = new NonSaturatingLoss();
 
     /// <summary>Gets or sets an input-gradient penalty added to the discriminator's loss, or null for none.</summary>
@@ -101,11 +101,11 @@ public sealed class AdversarialTrainerOptions
     public IDiscriminatorPenalty? Penalty { get; set; }
 
     /// <summary>Gets or sets how a step updates the networks.</summary>
-    /// <value>The default value is <see cref="DefaultUpdateScheme"/> (<see cref="Training.UpdateScheme.Simultaneous"/>).</value>
+    /// <value>The default value is <see cref="Training.UpdateScheme.Simultaneous"/>.</value>
     public UpdateScheme UpdateScheme { get; set; } = DefaultUpdateScheme;
 
     /// <summary>Gets or sets the discriminator steps per generator step; more than 1 needs <see cref="Training.UpdateScheme.Alternating"/>.</summary>
-    /// <value>The default value is <see cref="DefaultDiscriminatorSteps"/> (1). Must be at least 1.</value>
+    /// <value>The default value is 1. Must be at least 1.</value>
     public int DiscriminatorSteps { get; set; } = DefaultDiscriminatorSteps;
 
     /// <summary>Gets or sets the device to train on; null picks CUDA when available, otherwise the CPU.</summary>
@@ -113,31 +113,31 @@ public sealed class AdversarialTrainerOptions
     public Device? Device { get; set; }
 
     /// <summary>Gets or sets the generator's Adam learning rate.</summary>
-    /// <value>The default value is <see cref="DefaultLearningRate"/> (1e-4). Must be positive and finite.</value>
+    /// <value>The default value is 1e-4. Must be positive and finite.</value>
     public double GeneratorLearningRate { get; set; } = DefaultLearningRate;
 
     /// <summary>Gets or sets the discriminator's Adam learning rate.</summary>
-    /// <value>The default value is <see cref="DefaultLearningRate"/> (1e-4). Must be positive and finite.</value>
+    /// <value>The default value is 1e-4. Must be positive and finite.</value>
     public double DiscriminatorLearningRate { get; set; } = DefaultLearningRate;
 
     /// <summary>Gets or sets the generator's Adam first-moment decay.</summary>
-    /// <value>The default value is <see cref="DefaultBeta1"/> (0.9). Must be in [0, 1).</value>
+    /// <value>The default value is 0.9. Must be in [0, 1).</value>
     public double GeneratorBeta1 { get; set; } = DefaultBeta1;
 
     /// <summary>Gets or sets the generator's Adam second-moment decay.</summary>
-    /// <value>The default value is <see cref="DefaultBeta2"/> (0.999). Must be in [0, 1).</value>
+    /// <value>The default value is 0.999. Must be in [0, 1).</value>
     public double GeneratorBeta2 { get; set; } = DefaultBeta2;
 
     /// <summary>Gets or sets the discriminator's Adam first-moment decay.</summary>
-    /// <value>The default value is <see cref="DefaultBeta1"/> (0.9). Must be in [0, 1).</value>
+    /// <value>The default value is 0.9. Must be in [0, 1).</value>
     public double DiscriminatorBeta1 { get; set; } = DefaultBeta1;
 
     /// <summary>Gets or sets the discriminator's Adam second-moment decay.</summary>
-    /// <value>The default value is <see cref="DefaultBeta2"/> (0.999). Must be in [0, 1).</value>
+    /// <value>The default value is 0.999. Must be in [0, 1).</value>
     public double DiscriminatorBeta2 { get; set; } = DefaultBeta2;
 
     /// <summary>Gets or sets Adam's epsilon for both networks.</summary>
-    /// <value>The default value is <see cref="DefaultAdamEpsilon"/> (1e-7). Must be positive and finite.</value>
+    /// <value>The default value is 1e-7. Must be positive and finite.</value>
     /// <remarks>
     /// TorchSharp's Adam adds epsilon to the bias-corrected root of the second moment, Keras to the
     /// uncorrected one; with 1e-7 the two differ only while that moment is near zero.
@@ -145,43 +145,43 @@ public sealed class AdversarialTrainerOptions
     public double AdamEpsilon { get; set; } = DefaultAdamEpsilon;
 
     /// <summary>Gets or sets the number of fixed noise vectors sampled after each epoch.</summary>
-    /// <value>The default value is <see cref="DefaultSampleCount"/> (16). Must be at least 1.</value>
+    /// <value>The default value is 16. Must be at least 1.</value>
     public int SampleCount { get; set; } = DefaultSampleCount;
 
     /// <summary>
     /// Gets or sets how often, in steps, the device's running loss sums are read back, reported to
     /// <see cref="IProgress{T}"/> and checked for divergence; between reads a GPU step never waits on the host.
     /// </summary>
-    /// <value>The default value is <see cref="DefaultLogEvery"/> (50). Must be at least 1.</value>
+    /// <value>The default value is 50. Must be at least 1.</value>
     public int LogEvery { get; set; } = DefaultLogEvery;
 
     /// <summary>Gets or sets how many of the newest checkpoints are kept.</summary>
-    /// <value>The default value is <see cref="DefaultKeepCheckpoints"/> (3). Must be at least 1.</value>
+    /// <value>The default value is 3. Must be at least 1.</value>
     public int KeepCheckpoints { get; set; } = DefaultKeepCheckpoints;
 
     /// <summary>
     /// Gets or sets the decay of an exponential moving average of the generator's weights used for
     /// samples and <see cref="AdversarialTrainer.Generate"/>; 0 turns the average off.
     /// </summary>
-    /// <value>The default value is <see cref="DefaultEmaDecay"/> (0, off). Must be in [0, 1); 0.999 is a common choice.</value>
+    /// <value>The default value is 0, off. Must be in [0, 1); 0.999 is a common choice.</value>
     public double EmaDecay { get; set; } = DefaultEmaDecay;
 
     /// <summary>Gets or sets whether <see cref="AdversarialTrainer.Fit"/> continues from the newest valid checkpoint under <see cref="OutputDirectory"/>.</summary>
-    /// <value>The default value is <see cref="DefaultResume"/> (false). With no valid checkpoint the run starts fresh.</value>
+    /// <value>The default value is false. With no valid checkpoint the run starts fresh.</value>
     public bool Resume { get; set; } = DefaultResume;
 
     /// <summary>Gets or sets whether an epoch's last, smaller batch is dropped.</summary>
-    /// <value>The default value is <see cref="DefaultDropLastBatch"/> (false).</value>
+    /// <value>The default value is false.</value>
     public bool DropLastBatch { get; set; } = DefaultDropLastBatch;
 
     /// <summary>Returns a shallow copy, so later changes to this instance do not reach a trainer.</summary>
     /// <returns>The copy.</returns>
-    public AdversarialTrainerOptions Clone() => (AdversarialTrainerOptions)MemberwiseClone();
+    internal AdversarialTrainerOptions Clone() => (AdversarialTrainerOptions)MemberwiseClone();
 
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it and its value.</exception>
     /// <exception cref="ArgumentNullException"><see cref="Loss"/> or <see cref="OutputDirectory"/> is null.</exception>
-    public void Validate()
+    internal void Validate()
     {
         AtLeast(Epochs, 1, nameof(Epochs));
         AtLeast(BatchSize, 1, nameof(BatchSize));

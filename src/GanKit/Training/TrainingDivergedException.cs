@@ -4,8 +4,13 @@ namespace GanKit.Training;
 /// Thrown by <see cref="AdversarialTrainer.Fit"/> when a loss becomes NaN or infinite. Training stops
 /// before the next checkpoint, so the newest checkpoint on disk still holds finite weights.
 /// </summary>
-public sealed class TrainingDivergedException : Exception
+public sealed class TrainingDivergedException : GanKitException
 {
+    /// <summary>Creates the exception with the default message.</summary>
+    public TrainingDivergedException()
+    {
+    }
+
     /// <summary>Creates the exception for the first non-finite step.</summary>
     /// <param name="epoch">The epoch (from 1) of the step.</param>
     /// <param name="step">The training step (from 1) whose loss was not finite.</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GanKit.Internal;
 
 namespace GanKit.Training;
 
@@ -81,7 +82,7 @@ public sealed class TrainingHistory
                 Format(r.ImagesPerSecond))).Append('\n');
         }
 
-        WriteAtomically(path, text.ToString());
+        AtomicFile.WriteAllText(path, text.ToString());
     }
 
     /// <summary>Writes the rows as a JSON array to <paramref name="path"/>.</summary>
@@ -91,7 +92,7 @@ public sealed class TrainingHistory
     public void WriteJson(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        WriteAtomically(path, JsonSerializer.Serialize(_rows, JsonOptions));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(_rows, JsonOptions));
     }
 
     /// <summary>Reads a history written by <see cref="WriteJson"/>.</summary>
@@ -121,19 +122,4 @@ public sealed class TrainingHistory
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    // A reader (a plotting script tailing the run) never sees a half-written file.
-    private static void WriteAtomically(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string? folder = Path.GetDirectoryName(full);
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        string temporary = full + ".tmp";
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        File.Move(temporary, full, overwrite: true);
-    }
 }

@@ -2,7 +2,7 @@ namespace GanKit.Training;
 
 /// <summary>One epoch's summary: mean losses and discriminator scores, time and throughput.</summary>
 /// <param name="Epoch">The epoch, counted from 1.</param>
-/// <param name="Step">Generator steps taken since the run began, at the end of this epoch.</param>
+/// <param name="Step">Training steps since the run began, at the end of this epoch: batches trained, each one discriminator update. With <see cref="UpdateScheme.Alternating"/> and <c>DiscriminatorSteps</c> k, the generator is updated on every k-th step only.</param>
 /// <param name="DiscriminatorLoss">Mean discriminator loss over the epoch's steps (including penalties and L2 terms).</param>
 /// <param name="GeneratorLoss">Mean generator loss over the epoch's steps (including L2 terms).</param>
 /// <param name="RealScore">Mean <c>sigmoid(D(x))</c> on real images: the discriminator's belief that real images are real.</param>

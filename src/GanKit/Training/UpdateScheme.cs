@@ -4,7 +4,7 @@ namespace GanKit.Training;
 public enum UpdateScheme
 {
     /// <summary>
-    /// The Keras DCGAN tutorial's step, and the report's: one generator forward pass, the
+    /// The Keras DCGAN tutorial's step: one generator forward pass, the
     /// discriminator on the real and on the generated batch, both losses from that single pass,
     /// then both networks updated together. Each network's gradients come from its own loss only.
     /// </summary>

@@ -1,15 +1,17 @@
-using Xunit.Abstractions;
 using GanKit.Mnist.Evaluation;
+using GanKit.Mnist.Tests.TestSupport;
 using TorchSharp;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace GanKit.Mnist.Tests.Evaluation;
 
 [Collection(MnistSplitsCollection.Name)]
+[Trait(TestData.Trait, TestData.RealMnist)]
 public sealed class MnistClassifierTests(MnistSplitsFixture splits, ITestOutputHelper output)
 {
     [Fact]
-    public void ShippedClassifierReachesAtLeast99PercentOnTheTestSplit()
+    public void Shipped_classifier_reaches_at_least_99_percent_on_the_test_split()
     {
         using var classifier = MnistClassifier.LoadShipped();
 
@@ -20,7 +22,7 @@ public sealed class MnistClassifierTests(MnistSplitsFixture splits, ITestOutputH
     }
 
     [Fact]
-    public void ShippedWeightsAreUnderOneMegabyteAndMatchTheirHash()
+    public void Shipped_weights_are_under_one_megabyte_and_match_their_hash()
     {
         byte[] weights = ShippedWeights();
 
@@ -29,7 +31,7 @@ public sealed class MnistClassifierTests(MnistSplitsFixture splits, ITestOutputH
     }
 
     [Fact]
-    public void TamperedWeightsFailWithAnErrorNamingBothHashes()
+    public void Tampered_weights_fail_with_an_error_naming_both_hashes()
     {
         byte[] weights = ShippedWeights();
         weights[weights.Length / 2] ^= 0x01;
@@ -42,7 +44,7 @@ public sealed class MnistClassifierTests(MnistSplitsFixture splits, ITestOutputH
     }
 
     [Fact]
-    public void BytesWithTheRightHashButNotWeightsFailToLoad()
+    public void Bytes_with_the_right_hash_but_not_weights_fail_to_load()
     {
         byte[] garbage = [1, 2, 3, 4, 5, 6, 7, 8];
 
@@ -52,7 +54,7 @@ public sealed class MnistClassifierTests(MnistSplitsFixture splits, ITestOutputH
     }
 
     [Fact]
-    public void ShippedWeightsRoundTripThroughLoad()
+    public void Shipped_weights_round_trip_through_load()
     {
         using var shipped = MnistClassifier.LoadShipped();
         using var again = MnistClassifier.Load(ShippedWeights(), MnistClassifier.ShippedWeightsSha256);
@@ -67,7 +69,7 @@ public sealed class MnistClassifierTests(MnistSplitsFixture splits, ITestOutputH
     }
 
     [Fact]
-    public void FeatureExtractorGivesPenultimateFeaturesAndProbabilities()
+    public void Feature_extractor_gives_penultimate_features_and_probabilities()
     {
         using var extractor = new MnistFeatureExtractor();
         using var images = splits.Test.Images.narrow(0, 0, 8);

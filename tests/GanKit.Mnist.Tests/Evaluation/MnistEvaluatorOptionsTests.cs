@@ -5,7 +5,7 @@ namespace GanKit.Mnist.Tests.Evaluation;
 public sealed class MnistEvaluatorOptionsTests
 {
     [Fact]
-    public void DefaultsAreTheReferenceSettings()
+    public void Defaults_are_the_reference_settings()
     {
         var options = new MnistEvaluatorOptions();
 
@@ -24,7 +24,7 @@ public sealed class MnistEvaluatorOptionsTests
     [InlineData(nameof(MnistEvaluatorOptions.ClassifierScoreSplits))]
     [InlineData(nameof(MnistEvaluatorOptions.PrecisionRecallK))]
     [InlineData(nameof(MnistEvaluatorOptions.BatchSize))]
-    public void ValidateNamesTheSettingThatIsOutOfRange(string setting)
+    public void Validate_names_the_setting_that_is_out_of_range(string setting)
     {
         var options = new MnistEvaluatorOptions();
         typeof(MnistEvaluatorOptions).GetProperty(setting)!.SetValue(options, 0);

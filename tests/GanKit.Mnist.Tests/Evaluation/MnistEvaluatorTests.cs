@@ -1,7 +1,8 @@
-using Xunit.Abstractions;
 using System.Text.Json;
 using GanKit.Mnist.Evaluation;
+using GanKit.Mnist.Tests.TestSupport;
 using TorchSharp;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace GanKit.Mnist.Tests.Evaluation;
@@ -11,13 +12,14 @@ namespace GanKit.Mnist.Tests.Evaluation;
 /// seconds; the test split (10,000 images) is the reference throughout.
 /// </summary>
 [Collection(MnistSplitsCollection.Name)]
+[Trait(TestData.Trait, TestData.RealMnist)]
 public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHelper output)
 {
     private const int TrainSamples = 5000;
     private const int NoiseSamples = 2000;
 
     [Fact]
-    public void TrainImagesScoreLikeTheTestSplit()
+    public void Train_images_score_like_the_test_split()
     {
         using var images = splits.Train.Images.narrow(0, 0, TrainSamples);
 
@@ -41,7 +43,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     }
 
     [Fact]
-    public void UniformNoiseIsFarFromTheTestSplit()
+    public void Uniform_noise_is_far_from_the_test_split()
     {
         using var generator = new torch.Generator(7);
         using var noise = torch.rand(NoiseSamples, 1, 28, 28, generator: generator) * 2 - 1;
@@ -60,7 +62,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     }
 
     [Fact]
-    public void ReportRecordsCountsSettingsAndTheExtractor()
+    public void Report_records_counts_settings_and_the_extractor()
     {
         using var images = splits.Train.Images.narrow(0, TrainSamples, 2000);
 
@@ -82,7 +84,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     }
 
     [Fact]
-    public void ASingleDigitShowsUpAsCollapseInTheHistogramAndTable()
+    public void A_single_digit_shows_up_as_collapse_in_the_histogram_and_table()
     {
         using var sevens = splits.Train.Labels.eq(7).nonzero().squeeze(1).narrow(0, 0, 1000);
         using var images = splits.Train.Images.index_select(0, sevens);
@@ -100,7 +102,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     }
 
     [Fact]
-    public void JsonAndMarkdownCarryEveryNumber()
+    public void JSON_and_markdown_carry_every_number()
     {
         using var images = splits.Train.Images.narrow(0, 0, 500);
         var report = splits.Evaluator.Evaluate(images);
@@ -122,7 +124,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     }
 
     [Fact]
-    public void RejectsTooFewImagesAndWrongShapes()
+    public void Rejects_too_few_images_and_wrong_shapes()
     {
         using var two = splits.Train.Images.narrow(0, 0, 2);
         using var flat = torch.zeros(20, 784);
@@ -134,7 +136,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     }
 
     [Fact]
-    public void EvaluatesAGeneratorWithSeededLatentsAndRestoresItsMode()
+    public void Evaluates_a_generator_with_seeded_latents_and_restores_its_mode()
     {
         // An untrained generator of the report's architecture: its numbers are poor but must be
         // well defined and repeat exactly for one seed.
@@ -155,7 +157,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     }
 
     [Fact]
-    public void TheOneArgumentConstructorUsesTheShippedClassifierAndReferenceSettings()
+    public void The_one_argument_constructor_uses_the_shipped_classifier_and_reference_settings()
     {
         using var evaluator = new MnistEvaluator(splits.Test);
         using var images = splits.Train.Images.narrow(0, 0, 300);
@@ -171,7 +173,7 @@ public sealed class MnistEvaluatorTests(MnistSplitsFixture splits, ITestOutputHe
     }
 
     [Fact]
-    public void TheGeneralConstructorRejectsLabelsThatDoNotMatchTheImages()
+    public void The_general_constructor_rejects_labels_that_do_not_match_the_images()
     {
         using var extractor = new MnistFeatureExtractor();
         using var images = splits.Test.Images.narrow(0, 0, 50);

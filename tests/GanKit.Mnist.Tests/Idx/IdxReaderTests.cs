@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GanKit.Mnist.Idx;
 using GanKit.Mnist.Tests.TestSupport;
+using GanKit.TestSupport;
 
 namespace GanKit.Mnist.Tests.Idx;
 

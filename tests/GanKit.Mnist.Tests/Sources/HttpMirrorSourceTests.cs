@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using GanKit.Mnist.Tests.TestSupport;
+using GanKit.TestSupport;
 
 namespace GanKit.Mnist.Tests.Sources;
 
@@ -169,7 +170,7 @@ public sealed class HttpMirrorSourceTests : IDisposable
 
         SyntheticMnist.ShouldMatch(dataset);
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "a host that does not resolve is not retried with backoff");
-        logger.Entries.Should().Contain(e => e.EventId == 1007 && e.Message.Contains("HTTP mirrors"));
+        logger.Entries.Should().Contain(e => e.EventId == 2007 && e.Message.Contains("HTTP mirrors"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using GanKit.Mnist.Sources;
 using GanKit.Mnist.Tests.TestSupport;
+using GanKit.TestSupport;
 
 namespace GanKit.Mnist.Tests.Sources;
 

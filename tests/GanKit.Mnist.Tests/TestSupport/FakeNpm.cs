@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using GanKit.TestSupport;
 
 namespace GanKit.Mnist.Tests.TestSupport;
 

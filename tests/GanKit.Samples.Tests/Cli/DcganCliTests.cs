@@ -1,4 +1,5 @@
 using GanKit.Samples.Dcgan.Cli;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Cli;
 
@@ -42,7 +43,7 @@ public class DcganCliTests
     [Fact]
     public void Train_defaults_are_the_reports_settings()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var (code, _, runner) = Run("train", "--arch", "modified", "--out", folder.Path);
 
         code.Should().Be(0);
@@ -57,7 +58,7 @@ public class DcganCliTests
     [Fact]
     public void Train_reads_every_option()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var (code, _, runner) = Run("train", "--arch", "original", "--epochs", "3", "--batch-size", "64", "--lr", "2e-4", "--seed", "7",
             "--out", folder.Path, "--max-batches", "5", "--resume", "--data", "/data/mnist", "--eval-samples", "500");
 
@@ -71,7 +72,7 @@ public class DcganCliTests
     [Fact]
     public void Compare_parses_the_seed_list()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var (code, _, runner) = Run("compare", "--epochs", "2", "--seeds", "4, 5,6", "--out", folder.Path);
 
         code.Should().Be(0);
@@ -115,9 +116,9 @@ public class DcganCliTests
     [Fact]
     public void Unwritable_output_folder_is_a_one_line_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         // A folder below a regular file cannot be created, even by root.
-        string file = folder.File("not-a-folder");
+        string file = folder.Combine("not-a-folder");
         File.WriteAllText(file, "x");
 
         ShouldBeOneLineUsageError(Run("train", "--out", Path.Combine(file, "run")), $"error: --out folder '{Path.Combine(file, "run")}' cannot be written: *");
@@ -127,7 +128,7 @@ public class DcganCliTests
     [Fact]
     public void Generate_needs_a_file_not_a_folder_for_out()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         ShouldBeOneLineUsageError(Run("generate", "--checkpoint", folder.Path, "--out", folder.Path), "error: --out * is a folder*");
     }

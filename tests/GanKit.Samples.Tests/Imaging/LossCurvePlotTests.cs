@@ -1,4 +1,5 @@
 using GanKit.Samples.Dcgan.Imaging;
+using GanKit.TestSupport;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -9,9 +10,9 @@ public class LossCurvePlotTests
     [Fact]
     public void Writes_a_png_of_the_requested_size_with_both_curves_drawn()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var points = Enumerable.Range(0, 300).Select(i => new LossPoint(i, 1.4 - (i / 600.0), 0.7 + (i / 300.0))).ToList();
-        string path = folder.File("loss-curve.png");
+        string path = folder.Combine("loss-curve.png");
 
         LossCurvePlot.Save(points, "step", "Losses", path, width: 400, height: 250);
 
@@ -45,8 +46,8 @@ public class LossCurvePlotTests
     [Fact]
     public void A_single_point_is_still_drawn()
     {
-        using var folder = new TempFolder();
-        string path = folder.File("one.png");
+        using var folder = new TempDirectory();
+        string path = folder.Combine("one.png");
 
         LossCurvePlot.Save([new LossPoint(1, 1.3, 0.6)], "epoch", "One epoch", path);
 

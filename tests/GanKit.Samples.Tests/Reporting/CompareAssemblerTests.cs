@@ -1,6 +1,7 @@
 using GanKit.Samples.Dcgan.Imaging;
 using GanKit.Samples.Dcgan.Reporting;
 using GanKit.Samples.Dcgan.Runs;
+using GanKit.TestSupport;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using static GanKit.Samples.Tests.Reporting.SummaryFixtures;
@@ -9,7 +10,7 @@ namespace GanKit.Samples.Tests.Reporting;
 
 public class CompareAssemblerTests
 {
-    private static FinishedRun FakeRun(TempFolder root, string arch, int seed, int epochs, double fid, byte shade)
+    private static FinishedRun FakeRun(TempDirectory root, string arch, int seed, int epochs, double fid, byte shade)
     {
         string folder = Path.Combine(root.Path, $"{arch}-seed{seed}");
         Directory.CreateDirectory(Path.Combine(folder, "samples"));
@@ -26,7 +27,7 @@ public class CompareAssemblerTests
     [Fact]
     public void Writes_the_figure_from_the_first_seeds_samples_and_the_report_with_relative_links()
     {
-        using var root = new TempFolder();
+        using var root = new TempDirectory();
         var runs = new[]
         {
             FakeRun(root, "original", 1, 4, fid: 40, shade: 0),
@@ -57,7 +58,7 @@ public class CompareAssemblerTests
     [Fact]
     public void A_run_without_a_summary_is_named()
     {
-        using var root = new TempFolder();
+        using var root = new TempDirectory();
         var original = FakeRun(root, "original", 1, 1, fid: 40, shade: 0);
         var modified = FakeRun(root, "modified", 1, 1, fid: 20, shade: 100);
         File.Delete(Path.Combine(modified.Folder, EvaluationSummary.FileName));

@@ -1,5 +1,6 @@
 using GanKit.Samples.Dcgan.Imaging;
 using GanKit.Samples.Dcgan.Runs;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Runs;
 
@@ -8,7 +9,7 @@ public class LossLogTests
     [Fact]
     public void Points_survive_a_resume_and_a_rewind_drops_what_the_checkpoint_never_saw()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var first = LossLog.Open(folder.Path, keepExisting: false);
         for (int step = 1; step <= 5; step++)
         {
@@ -29,7 +30,7 @@ public class LossLogTests
     [Fact]
     public void A_fresh_run_ignores_an_old_log()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var old = LossLog.Open(folder.Path, keepExisting: false);
         old.Add(new LossPoint(1, 1, 1));
         old.Save();

@@ -1,5 +1,6 @@
 using GanKit.Samples.Dcgan.Cli;
 using GanKit.Samples.Dcgan.Runs;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Runs;
 
@@ -10,7 +11,7 @@ public class RunFolderTests
     [Fact]
     public void Run_info_round_trips_and_is_found_from_below_the_run_folder()
     {
-        using var run = new TempFolder();
+        using var run = new TempDirectory();
         Info.Save(run.Path);
         string checkpoint = Directory.CreateDirectory(Path.Combine(run.Path, "checkpoints", "epoch-0002-step-00000010")).FullName;
 
@@ -23,7 +24,7 @@ public class RunFolderTests
     [Fact]
     public void A_folder_that_is_not_a_run_is_a_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         var act = () => RunInfo.FindRunFolder(folder.Path);
 
@@ -33,7 +34,7 @@ public class RunFolderTests
     [Fact]
     public void An_unknown_architecture_in_run_json_is_a_usage_error()
     {
-        using var run = new TempFolder();
+        using var run = new TempDirectory();
         (Info with { Arch = "resnet" }).Save(run.Path);
 
         var act = () => RunInfo.Load(run.Path);
@@ -44,7 +45,7 @@ public class RunFolderTests
     [Fact]
     public void Resume_needs_a_checkpoint_and_a_fresh_start_needs_an_empty_run()
     {
-        using var run = new TempFolder();
+        using var run = new TempDirectory();
 
         var resume = () => TrainRun.CheckFolder(run.Path, "original", resume: true);
         var fresh = () => TrainRun.CheckFolder(run.Path, "original", resume: false);
@@ -56,7 +57,7 @@ public class RunFolderTests
     [Fact]
     public void A_folder_without_a_valid_checkpoint_cannot_be_evaluated()
     {
-        using var run = new TempFolder();
+        using var run = new TempDirectory();
         Directory.CreateDirectory(Path.Combine(run.Path, "checkpoints"));
 
         var act = () => TrainedGenerator.FindCheckpoint(run.Path);

@@ -1,6 +1,7 @@
 using GanKit.Data;
 using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Runs;
+using GanKit.TestSupport;
 using GanKit.Training;
 using TorchSharp;
 
@@ -22,7 +23,7 @@ public class RunProgressAdapterTests
     [Fact]
     public void Steps_move_the_display_and_only_reports_carry_losses()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var display = new RecordingRun();
         var log = LossLog.Open(folder.Path, keepExisting: false);
         var adapter = new RunProgressAdapter(display, log, epochs: 2, totalSteps: 10);
@@ -42,7 +43,7 @@ public class RunProgressAdapterTests
     [Fact]
     public void A_real_training_run_logs_a_point_per_report_and_shows_every_step()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var display = new RecordingRun();
         var log = LossLog.Open(folder.Path, keepExisting: false);
         torch.manual_seed(1);

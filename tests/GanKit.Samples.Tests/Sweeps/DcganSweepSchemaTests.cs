@@ -65,7 +65,7 @@ public class DcganSweepSchemaTests
         DcganSweepSchema.Apply(OnlyRun("\"penalty\": \"r1\""), options);
 
         options.Penalty.Should().BeOfType<R1Penalty>().Which.Gamma.Should().Be(R1Penalty.DefaultGamma);
-        options.GeneratorLearningRate.Should().Be(AdversarialTrainerOptions.DefaultLearningRate);
+        options.GeneratorLearningRate.Should().Be(new AdversarialTrainerOptions().GeneratorLearningRate);
         options.Loss.Should().BeOfType<NonSaturatingLoss>();
         DcganSweepSchema.BatchSize(OnlyRun("\"penalty\": \"none\"")).Should().Be(256);
     }

@@ -1,6 +1,7 @@
 using GanKit.Samples.Dcgan.Cli;
 using GanKit.Samples.Dcgan.Sweeps;
 using GanKit.Sweeps;
+using GanKit.TestSupport;
 
 namespace GanKit.Samples.Tests.Sweeps;
 
@@ -57,17 +58,17 @@ public class SweepCommandTests
     [Fact]
     public void Run_hands_the_expanded_plan_and_shard_to_the_host()
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), Good);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
 
-        var (code, _, host) = Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--shard", "1/3", "--lease-minutes", "2", "--retry-failed");
+        var (code, _, host) = Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--shard", "1/3", "--lease-minutes", "2", "--retry-failed");
 
         code.Should().Be(0);
         var settings = host.Received.Should().BeOfType<SweepRunSettings>().Subject;
         settings.Plan.Runs.Should().HaveCount(8);
         settings.Plan.Runs[0]["loss"].AsString().Should().Be("Hinge");
         settings.Shard.Should().Be(new SweepShard(1, 3));
-        settings.Output.Should().Be(folder.File("out"));
+        settings.Output.Should().Be(folder.Combine("out"));
         settings.Lease.Should().Be(TimeSpan.FromMinutes(2));
         settings.RetryFailed.Should().BeTrue();
         settings.Wait.Should().BeTrue();
@@ -85,18 +86,18 @@ public class SweepCommandTests
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1 """, "error: *sweep.json: line *not valid JSON*")]
     public void Bad_sweep_files_give_one_line_and_exit_code_2(string json, string expected)
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), json);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), json);
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out")), expected);
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out")), expected);
     }
 
     [Fact]
     public void A_missing_sweep_file_is_a_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("absent.json"), "--out", folder.File("out")), "error: The sweep file *absent.json does not exist.");
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("absent.json"), "--out", folder.Combine("out")), "error: The sweep file *absent.json does not exist.");
     }
 
     [Theory]
@@ -104,16 +105,16 @@ public class SweepCommandTests
     [InlineData("one/two")]
     public void A_bad_shard_is_a_usage_error(string shard)
     {
-        using var folder = new TempFolder();
-        File.WriteAllText(folder.File("sweep.json"), Good);
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
 
-        ShouldBeOneLineUsageError(Run("sweep", "run", folder.File("sweep.json"), "--out", folder.File("out"), "--shard", shard), $"error: --shard: '{shard}' is not a shard*");
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--shard", shard), $"error: --shard: '{shard}' is not a shard*");
     }
 
     [Fact]
     public void Report_of_a_folder_that_is_not_a_sweep_is_a_usage_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         ShouldBeOneLineUsageError(Run("sweep", "report", folder.Path), "error: * is not a sweep folder*");
         ShouldBeOneLineUsageError(Run("sweep", "report", folder.Path, "--rank-by", "beauty"), "error: --rank-by must be one of fid, kid, classifier_score, precision, recall; got 'beauty'.");

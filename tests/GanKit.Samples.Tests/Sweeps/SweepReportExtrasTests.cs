@@ -3,6 +3,7 @@ using GanKit.Samples.Dcgan.Reporting;
 using GanKit.Samples.Dcgan.Sweeps;
 using GanKit.Samples.Tests.Reporting;
 using GanKit.Sweeps;
+using GanKit.TestSupport;
 using GanKit.Training;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -23,7 +24,7 @@ public class SweepReportExtrasTests
     [Fact]
     public void Report_ranks_both_configurations_draws_the_plot_shows_the_best_samples_and_lists_the_failed_run()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var plan = SweepDefinition.Parse(Tiny, DcganSweepSchema.Schema).Expand();
         var failing = plan.Runs[3];
         double[] fids = [40, 44, 30, double.NaN];
@@ -64,7 +65,7 @@ public class SweepReportExtrasTests
     [Fact]
     public void Plot_puts_names_on_a_category_axis()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var plan = SweepDefinition.Parse("""
             { "architectures": ["original", "modified"], "seeds": [1], "epochs": 1, "grid": { "loss": ["Hinge", "NonSaturating"] } }
             """, DcganSweepSchema.Schema).Expand();
@@ -78,8 +79,8 @@ public class SweepReportExtrasTests
         var sections = SweepReportExtras.Build(report);
 
         SweepParameterPlot.PlottedParameters(report).Should().Equal("architecture", "loss");
-        File.Exists(folder.File("fid-vs-architecture.png")).Should().BeTrue();
-        File.Exists(folder.File("fid-vs-loss.png")).Should().BeTrue();
+        File.Exists(folder.Combine("fid-vs-architecture.png")).Should().BeTrue();
+        File.Exists(folder.Combine("fid-vs-loss.png")).Should().BeTrue();
         sections.Should().ContainSingle("no run left sample images, so only the plots section is added")
             .Which.Should().Contain("![FID by loss](fid-vs-loss.png)");
     }

@@ -1,4 +1,5 @@
 using GanKit.Imaging;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;

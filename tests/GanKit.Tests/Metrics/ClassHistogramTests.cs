@@ -7,7 +7,7 @@ namespace GanKit.Tests.Metrics;
 public sealed class ClassHistogramTests
 {
     [Fact]
-    public void CountsSharesAndCoverageFollowTheLabels()
+    public void Counts_shares_and_coverage_follow_the_labels()
     {
         // 200 samples over 4 classes: 100, 98, 2 and 0. Class 2 holds exactly 1%, the threshold.
         var labels = Enumerable.Repeat(0L, 100).Concat(Enumerable.Repeat(1L, 98)).Concat(Enumerable.Repeat(2L, 2)).ToArray();
@@ -25,7 +25,7 @@ public sealed class ClassHistogramTests
     }
 
     [Fact]
-    public void UniformHistogramHasZeroKlAndFullCoverage()
+    public void Uniform_histogram_has_zero_KL_and_full_coverage()
     {
         var histogram = ClassHistogram.FromCounts([50, 50, 50, 50, 50]);
 
@@ -34,7 +34,7 @@ public sealed class ClassHistogramTests
     }
 
     [Fact]
-    public void SingleClassHasKlLnK()
+    public void Single_class_has_KL_ln_k()
     {
         using var probabilities = torch.zeros(30, 10);
         probabilities[.., 7] = torch.tensor(0.9f);
@@ -48,7 +48,7 @@ public sealed class ClassHistogramTests
     }
 
     [Fact]
-    public void RejectsLabelsOutsideTheClassRange()
+    public void Rejects_labels_outside_the_class_range()
     {
         using var labels = torch.tensor(new long[] { 0, 3, 10 });
 

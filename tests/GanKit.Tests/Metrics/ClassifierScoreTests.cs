@@ -9,7 +9,7 @@ public sealed class ClassifierScoreTests
     [Theory]
     [InlineData(10)]
     [InlineData(3)]
-    public void ConfidentUniformPredictionsOverKClassesScoreK(int k)
+    public void Confident_uniform_predictions_over_k_classes_score_k(int k)
     {
         // Labels cycle 0..K-1 and every split holds a multiple of K rows, so each split is balanced.
         using var labels = torch.arange(100 * k, dtype: ScalarType.Int64).remainder(k);
@@ -24,7 +24,7 @@ public sealed class ClassifierScoreTests
     }
 
     [Fact]
-    public void ASingleClassScoresOne()
+    public void A_single_class_scores_one()
     {
         using var probabilities = torch.zeros(500, 10, dtype: ScalarType.Float32);
         probabilities[.., 4] = torch.tensor(1.0f);
@@ -33,7 +33,7 @@ public sealed class ClassifierScoreTests
     }
 
     [Fact]
-    public void UnconfidentPredictionsScoreOne()
+    public void Unconfident_predictions_score_one()
     {
         using var probabilities = torch.full(200, 10, 0.1, dtype: ScalarType.Float64);
 
@@ -41,7 +41,7 @@ public sealed class ClassifierScoreTests
     }
 
     [Fact]
-    public void MatchesAHandComputedSoftCase()
+    public void Matches_a_hand_computed_soft_case()
     {
         // Two rows (0.8, 0.2) and (0.2, 0.8): the marginal is (0.5, 0.5) and each row's KL is
         // 0.8 ln 1.6 + 0.2 ln 0.4, so the score is exp of that.
@@ -52,7 +52,7 @@ public sealed class ClassifierScoreTests
     }
 
     [Fact]
-    public void RejectsRowsThatAreNotDistributions()
+    public void Rejects_rows_that_are_not_distributions()
     {
         using var logits = torch.tensor(new double[,] { { 2.0, -1.0 }, { 0.5, 0.5 } });
 

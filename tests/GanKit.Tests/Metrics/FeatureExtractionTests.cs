@@ -40,7 +40,7 @@ public sealed class FeatureExtractionTests
     }
 
     [Fact]
-    public void BatchedExtractionEqualsOnePassAndIsFloat64WithoutGradients()
+    public void Batched_extraction_equals_one_pass_and_is_float64_without_gradients()
     {
         var extractor = new LinearExtractor();
         using var images = torch.randn(23, 1, 2, 2);
@@ -61,7 +61,7 @@ public sealed class FeatureExtractionTests
     }
 
     [Fact]
-    public void RejectsImagesOfTheWrongShape()
+    public void Rejects_images_of_the_wrong_shape()
     {
         var extractor = new LinearExtractor();
         using var images = torch.randn(4, 1, 3, 3);

@@ -30,7 +30,7 @@ public sealed class FixedVectorTests
     private const double ExpectedKid = 6527.0 / 24.0;
 
     [Fact]
-    public void FrechetDistanceMatchesTheIndependentReference()
+    public void Frechet_distance_matches_the_independent_reference()
     {
         using var x = torch.tensor(X, dtype: ScalarType.Float64);
         using var y = torch.tensor(Y, dtype: ScalarType.Float64);
@@ -42,7 +42,7 @@ public sealed class FixedVectorTests
     }
 
     [Fact]
-    public void KidMatchesTheIndependentReference()
+    public void KID_matches_the_independent_reference()
     {
         // One subset holding all four rows of each set makes every draw the same set in another
         // order, and the estimator does not depend on order, so the value is exact and the std is 0.

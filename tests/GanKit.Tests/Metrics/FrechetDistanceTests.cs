@@ -1,4 +1,5 @@
 using GanKit.Metrics;
+using GanKit.TestSupport;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -8,7 +9,7 @@ namespace GanKit.Tests.Metrics;
 public sealed class FrechetDistanceTests
 {
     [Fact]
-    public void IdenticalSetsAreAtDistanceZero()
+    public void Identical_sets_are_at_distance_zero()
     {
         using var x = MetricTestData.Correlated(400, 12, seed: 1);
         using var copy = x.clone();
@@ -20,7 +21,7 @@ public sealed class FrechetDistanceTests
     }
 
     [Fact]
-    public void EqualsTheClosedFormForDiagonalGaussians()
+    public void Equals_the_closed_form_for_diagonal_gaussians()
     {
         // For diagonal covariances the cross term is Σ σ1σ2, so FD = |μ1 - μ2|² + Σ (σ1 - σ2)².
         double[] mean1 = [0.0, 1.0, -2.0, 0.5, 3.0];
@@ -39,7 +40,7 @@ public sealed class FrechetDistanceTests
     }
 
     [Fact]
-    public void IsUnchangedByACommonRotation()
+    public void Is_unchanged_by_a_common_rotation()
     {
         using var x = MetricTestData.Correlated(300, 10, seed: 4);
         using var y = MetricTestData.Correlated(350, 10, seed: 5, shift: 0.3);
@@ -55,7 +56,7 @@ public sealed class FrechetDistanceTests
     }
 
     [Fact]
-    public void IsSymmetric()
+    public void Is_symmetric()
     {
         // Different, non-commuting covariances: the case where sqrtm(S1 S2) and the symmetric form
         // would differ most if the cross term were computed carelessly.
@@ -70,7 +71,7 @@ public sealed class FrechetDistanceTests
     }
 
     [Fact]
-    public void AcceptsFloat32FeaturesAndComputesInFloat64()
+    public void Accepts_float32_features_and_computes_in_float64()
     {
         using var x = MetricTestData.Correlated(200, 6, seed: 9);
         using var y = MetricTestData.Correlated(200, 6, seed: 10, shift: 1.0);
@@ -83,7 +84,7 @@ public sealed class FrechetDistanceTests
     }
 
     [Fact]
-    public void StatisticsOverloadGivesTheSameDistance()
+    public void Statistics_overload_gives_the_same_distance()
     {
         using var x = MetricTestData.Correlated(120, 5, seed: 11);
         using var y = MetricTestData.Correlated(150, 5, seed: 12, shift: 0.5);
@@ -96,7 +97,7 @@ public sealed class FrechetDistanceTests
     }
 
     [Fact]
-    public void RefusesFewerThanTwoSamples()
+    public void Refuses_fewer_than_two_samples()
     {
         using var one = MetricTestData.Normal(1, 4, seed: 13);
         using var many = MetricTestData.Normal(10, 4, seed: 14);
@@ -107,7 +108,7 @@ public sealed class FrechetDistanceTests
     }
 
     [Fact]
-    public void RefusesMismatchedDimensionsAndNonFiniteValues()
+    public void Refuses_mismatched_dimensions_and_non_finite_values()
     {
         using var a = MetricTestData.Normal(10, 4, seed: 15);
         using var b = MetricTestData.Normal(10, 5, seed: 16);
@@ -119,26 +120,26 @@ public sealed class FrechetDistanceTests
     }
 
     [Fact]
-    public void WarnsWhenASetHasFewerSamplesThanDimensions()
+    public void Warns_when_a_set_has_fewer_samples_than_dimensions()
     {
         using var small = MetricTestData.Normal(5, 8, seed: 17);
         using var large = MetricTestData.Normal(50, 8, seed: 18);
-        var logger = new ListLogger();
+        var logger = new RecordingLogger();
 
         var distance = FrechetDistance.Compute(small, large, logger);
 
         double.IsFinite(distance).Should().BeTrue();
         distance.Should().BeGreaterThanOrEqualTo(0.0, "the clamped eigenvalues keep a singular covariance usable");
-        logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.Id.Id == 4001)
+        logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.EventId == 1401)
             .Which.Message.Should().Contain("5 samples of 8-dimensional");
     }
 
     [Fact]
-    public void DoesNotWarnWithEnoughSamples()
+    public void Does_not_warn_with_enough_samples()
     {
         using var x = MetricTestData.Normal(50, 8, seed: 19);
         using var y = MetricTestData.Normal(50, 8, seed: 20);
-        var logger = new ListLogger();
+        var logger = new RecordingLogger();
 
         FrechetDistance.Compute(x, y, logger);
 

@@ -7,7 +7,7 @@ namespace GanKit.Tests.Metrics;
 public sealed class KernelInceptionDistanceTests
 {
     [Fact]
-    public void IsNearZeroWithinItsStdForTwoSamplesOfOneDistribution()
+    public void Is_near_zero_within_its_std_for_two_samples_of_one_distribution()
     {
         using var x = MetricTestData.Normal(2000, 16, seed: 30);
         using var y = MetricTestData.Normal(2000, 16, seed: 31);
@@ -19,7 +19,7 @@ public sealed class KernelInceptionDistanceTests
     }
 
     [Fact]
-    public void IsClearlyPositiveForShiftedDistributions()
+    public void Is_clearly_positive_for_shifted_distributions()
     {
         using var x = MetricTestData.Normal(2000, 16, seed: 32);
         using var y = MetricTestData.Normal(2000, 16, seed: 33, shift: 0.5);
@@ -30,7 +30,7 @@ public sealed class KernelInceptionDistanceTests
     }
 
     [Fact]
-    public void GrowsWithTheShift()
+    public void Grows_with_the_shift()
     {
         using var x = MetricTestData.Normal(600, 8, seed: 34);
         using var near = MetricTestData.Normal(600, 8, seed: 35, shift: 0.3);
@@ -43,7 +43,7 @@ public sealed class KernelInceptionDistanceTests
     }
 
     [Fact]
-    public void SameSeedRepeatsAndSubsetSizeIsCappedAtTheSmallerSet()
+    public void Same_seed_repeats_and_subset_size_is_capped_at_the_smaller_set()
     {
         using var x = MetricTestData.Normal(300, 4, seed: 37);
         using var y = MetricTestData.Normal(200, 4, seed: 38, shift: 0.2);
@@ -57,7 +57,7 @@ public sealed class KernelInceptionDistanceTests
     }
 
     [Fact]
-    public void UnbiasedEstimateMatchesExplicitLoops()
+    public void Unbiased_estimate_matches_explicit_loops()
     {
         using var x = MetricTestData.Normal(6, 3, seed: 39);
         using var y = MetricTestData.Normal(6, 3, seed: 40, shift: 0.4);
@@ -85,7 +85,7 @@ public sealed class KernelInceptionDistanceTests
     }
 
     [Fact]
-    public void RejectsBadArguments()
+    public void Rejects_bad_arguments()
     {
         using var x = MetricTestData.Normal(10, 4, seed: 41);
 

@@ -7,7 +7,7 @@ namespace GanKit.Tests.Metrics;
 public sealed class PrecisionRecallTests
 {
     [Fact]
-    public void IdenticalSetsHavePrecisionAndRecallOne()
+    public void Identical_sets_have_precision_and_recall_one()
     {
         using var x = MetricTestData.Normal(1500, 8, seed: 50);
         using var copy = x.clone();
@@ -21,7 +21,7 @@ public sealed class PrecisionRecallTests
     }
 
     [Fact]
-    public void DisjointClustersHavePrecisionAndRecallNearZero()
+    public void Disjoint_clusters_have_precision_and_recall_near_zero()
     {
         using var real = MetricTestData.Normal(800, 8, seed: 51);
         using var generated = MetricTestData.Normal(600, 8, seed: 52, shift: 20.0);
@@ -34,7 +34,7 @@ public sealed class PrecisionRecallTests
     }
 
     [Fact]
-    public void ModeCollapseKeepsPrecisionAndLosesRecall()
+    public void Mode_collapse_keeps_precision_and_loses_recall()
     {
         // Real data has two well separated modes; the generator reproduces only the first.
         using var modeA = MetricTestData.Normal(500, 4, seed: 53);
@@ -49,7 +49,7 @@ public sealed class PrecisionRecallTests
     }
 
     [Fact]
-    public void RejectsSetsWithNoMoreRowsThanK()
+    public void Rejects_sets_with_no_more_rows_than_k()
     {
         using var few = MetricTestData.Normal(3, 4, seed: 56);
         using var many = MetricTestData.Normal(30, 4, seed: 57);
@@ -61,7 +61,7 @@ public sealed class PrecisionRecallTests
     }
 
     [Fact]
-    public void ManifoldRadiiAreTheDistanceToTheKthNearestOtherSample()
+    public void Manifold_radii_are_the_distance_to_the_kth_nearest_other_sample()
     {
         // Points 0, 1, 3, 6, 10 on a line: nearest others are 1, 1, 2, 3, 4 away; second nearest 3, 2, 3, 4, 7.
         using var points = torch.tensor(new double[] { 0, 1, 3, 6, 10 }).unsqueeze(1);
@@ -74,7 +74,7 @@ public sealed class PrecisionRecallTests
     }
 
     [Fact]
-    public void PrecomputedRadiiGiveTheSameResult()
+    public void Precomputed_radii_give_the_same_result()
     {
         using var real = MetricTestData.Normal(700, 6, seed: 58);
         using var generated = MetricTestData.Normal(500, 6, seed: 59, shift: 0.5);
@@ -91,7 +91,7 @@ public sealed class PrecisionRecallTests
     }
 
     [Fact]
-    public void MatchesAHandWorkedOneDimensionalCase()
+    public void Matches_a_hand_worked_one_dimensional_case()
     {
         // k = 1. Real 1, 4.5, 18.5, 30 have radii 3.5, 3.5, 11.5, 11.5; generated -40, 0, 2, 10 have
         // radii 40, 2, 2, 8. Generated -40 lies in no real ball, the rest do: precision 3/4.

@@ -50,6 +50,8 @@ public class NetworkNamingAndSummaryTests
         rows[0].MultiplyAccumulates.Should().Be(8 * 18);
         rows[1].TrainableParameters.Should().Be(36);
         rows[1].NonTrainableParameters.Should().Be(36);
+        rows[0].ParameterBytes.Should().Be(8 * 18 * sizeof(float));
+        rows[1].ParameterBytes.Should().Be((72 * sizeof(float)) + sizeof(long), "gain, bias and running statistics in float32, the batch counter in int64");
         rows[4].InputShape.Should().Equal(2, 3, 3);
         rows[4].OutputShape.Should().Equal(1, 6, 6);
         rows[4].TrainableParameters.Should().Be((2 * 1 * 9) + 1);

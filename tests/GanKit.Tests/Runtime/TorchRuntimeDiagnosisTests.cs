@@ -97,13 +97,4 @@ public class TorchRuntimeDiagnosisTests
             facts.LibStdCxxHasRequiredVersion.Should().BeTrue();
         }
     }
-
-    [Fact]
-    public void The_exception_keeps_TorchSharp_exception_inside()
-    {
-        var inner = new NotSupportedException("original");
-        var e = new TorchRuntimeUnavailableException("explained", inner);
-        e.InnerException.Should().BeSameAs(inner);
-        e.Message.Should().Be("explained");
-    }
 }

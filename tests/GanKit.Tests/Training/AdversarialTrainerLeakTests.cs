@@ -1,4 +1,5 @@
 using GanKit.Regularization;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 using TorchSharp;

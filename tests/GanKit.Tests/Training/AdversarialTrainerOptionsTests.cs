@@ -1,4 +1,5 @@
 using GanKit.Losses;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 
@@ -7,7 +8,7 @@ namespace GanKit.Tests.Training;
 public sealed class AdversarialTrainerOptionsTests
 {
     [Fact]
-    public void Every_default_is_the_report_setting_and_held_as_a_constant()
+    public void Every_default_is_the_tutorial_setting_and_held_as_a_constant()
     {
         var options = new AdversarialTrainerOptions();
 

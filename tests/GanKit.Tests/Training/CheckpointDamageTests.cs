@@ -1,4 +1,5 @@
 using GanKit.Networks;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training.Checkpoints;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 
@@ -34,7 +35,7 @@ public sealed class TrainingHistoryTests
 
         TrainingHistory.ReadJson(path).Rows.Should().Equal(First, Second);
         File.ReadAllText(path).Should().Contain("\"discriminatorLoss\"");
-        File.Exists(path + ".tmp").Should().BeFalse();
+        Directory.GetFiles(dir.Path).Should().ContainSingle("no temporary file is left beside the history");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed record CheckpointInfo(string Directory, CheckpointManifest Manifes
     /// <summary>Gets the completed epochs the checkpoint holds.</summary>
     public int Epoch => Manifest.Epoch;
 
-    /// <summary>Gets the generator steps the checkpoint holds.</summary>
+    /// <summary>Gets the training steps (batches trained, one discriminator update each) the checkpoint holds.</summary>
     public long Step => Manifest.Step;
 
     /// <summary>Gets the full path of one of the checkpoint's files.</summary>

@@ -6,7 +6,7 @@ namespace GanKit.Training.Checkpoints;
 /// </summary>
 /// <param name="FormatVersion">The layout version; <see cref="CheckpointStore.FormatVersion"/> for this release.</param>
 /// <param name="Epoch">Completed epochs when the checkpoint was taken.</param>
-/// <param name="Step">Generator steps taken when the checkpoint was taken.</param>
+/// <param name="Step">Training steps (batches trained, one discriminator update each) when the checkpoint was taken.</param>
 /// <param name="CreatedUtc">When the checkpoint was written.</param>
 /// <param name="Files">File name (inside the folder) to lower-case hex SHA-256.</param>
 public sealed record CheckpointManifest(

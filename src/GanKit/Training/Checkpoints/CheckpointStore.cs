@@ -57,7 +57,7 @@ public sealed partial class CheckpointStore
 
     /// <summary>The folder name of the checkpoint at <paramref name="epoch"/> and <paramref name="step"/>.</summary>
     /// <param name="epoch">Completed epochs.</param>
-    /// <param name="step">Generator steps.</param>
+    /// <param name="step">Training steps (batches trained, one discriminator update each) so far.</param>
     /// <returns>A name such as <c>epoch-0003-step-00000705</c>, which sorts in training order.</returns>
     public static string FolderName(int epoch, long step) =>
         string.Create(CultureInfo.InvariantCulture, $"epoch-{epoch:D4}-step-{step:D8}");
@@ -68,7 +68,7 @@ public sealed partial class CheckpointStore
     /// checkpoints are deleted.
     /// </summary>
     /// <param name="epoch">Completed epochs; not negative.</param>
-    /// <param name="step">Generator steps; not negative.</param>
+    /// <param name="step">Training steps (batches trained, one discriminator update each) so far; not negative.</param>
     /// <param name="writeFiles">Writes the checkpoint's files (flat, no sub-folders) into the folder it is given.</param>
     /// <returns>The verified checkpoint.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="writeFiles"/> is null.</exception>
