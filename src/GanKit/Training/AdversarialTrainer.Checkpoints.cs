@@ -41,7 +41,7 @@ public sealed partial class AdversarialTrainer
 
             if (firstFailure is not null)
             {
-                throw new CheckpointLoadException(firstFailure.FilePath, $"{firstFailure.Reason} (no older checkpoint under '{store.Root}' loads either)", firstFailure);
+                throw new CheckpointLoadException(firstFailure.FilePath!, $"{firstFailure.Reason} (no older checkpoint under '{store.Root}' loads either)", firstFailure);
             }
 
             Log.NothingToResume(_logger, store.Root);

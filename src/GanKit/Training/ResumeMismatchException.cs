@@ -6,7 +6,7 @@ namespace GanKit.Training;
 /// learning rates and moments, update scheme, ...): the restored optimiser and loop state would
 /// quietly keep the old values while the new ones were recorded. Nothing was loaded or written.
 /// </summary>
-public sealed class ResumeMismatchException : InvalidOperationException
+public sealed class ResumeMismatchException : GanKitException
 {
     /// <summary>Creates the exception for <paramref name="checkpoint"/> and every differing option.</summary>
     /// <param name="checkpoint">The checkpoint folder that was to be resumed.</param>
@@ -21,9 +21,30 @@ public sealed class ResumeMismatchException : InvalidOperationException
         Differences = differences;
     }
 
-    /// <summary>Gets the checkpoint folder that was to be resumed.</summary>
-    public string Checkpoint { get; }
+    /// <summary>Creates the exception with the default message.</summary>
+    public ResumeMismatchException()
+        : base("Cannot resume a checkpoint with other settings than it was trained with.")
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">Describes the failure.</param>
+    public ResumeMismatchException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and its cause.</summary>
+    /// <param name="message">Describes the failure.</param>
+    /// <param name="innerException">The cause.</param>
+    public ResumeMismatchException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Gets the checkpoint folder that was to be resumed, or null when the exception was made from a message alone.</summary>
+    public string? Checkpoint { get; }
 
     /// <summary>Gets each option whose requested value differs from the checkpoint's.</summary>
-    public IReadOnlyList<ResumeOptionDifference> Differences { get; }
+    public IReadOnlyList<ResumeOptionDifference> Differences { get; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GanKit.TestSupport;
 using GanKit.Mnist.Sources;
 using GanKit.Mnist.Tests.TestSupport;
 

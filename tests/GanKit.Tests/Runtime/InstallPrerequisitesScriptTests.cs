@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 
 namespace GanKit.Tests.Runtime;

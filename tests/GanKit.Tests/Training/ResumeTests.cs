@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GanKit.TestSupport;
 using GanKit.Networks;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;

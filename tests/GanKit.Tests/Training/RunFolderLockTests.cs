@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training.Checkpoints;
 
