@@ -94,7 +94,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint, Warnings);
         using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device);
         output.WriteLine($"Evaluating {info.Arch} seed {info.Seed} at epoch {checkpoint.Epoch} (step {checkpoint.Step}) from {checkpoint.Directory}...");
-        var report = Evaluation.Run(n => TrainedGenerator.Generate(generator, n, device), settings.EvalSamples, settings.Seed, settings.DataDirectory);
+        var report = Evaluation.Run(n => TrainedGenerator.Generate(generator, n, device), settings.EvalSamples, settings.Seed, settings.DataDirectory, error.WriteLine);
         Evaluation.Write(runFolder, report, info, checkpoint.Epoch);
         output.WriteLine(report.ToMarkdown());
         output.WriteLine($"Wrote {Path.Combine(runFolder, EvaluationSummary.FileName)}.");

@@ -67,7 +67,7 @@ internal static class TrainRun
         using var folderLock = Lock(folder);
         var info = new RunInfo(settings.Arch, settings.Seed, t.Epochs, t.BatchSize, t.LearningRate, t.MaxBatches);
 
-        using var train = MnistDataset.Load(MnistSplit.Train, new MnistLoadOptions { Directory = t.DataDirectory });
+        using var train = MnistDataset.Load(MnistSplit.Train, Evaluation.LoadOptions(t.DataDirectory, progress.Note));
         if (t.BatchSize > train.Count)
         {
             throw new UsageException($"--batch-size {t.BatchSize} is larger than the {train.Count} training images in {t.DataDirectory ?? "the MNIST cache"}; use at most {train.Count}.");
@@ -146,7 +146,7 @@ internal static class TrainRun
         progress.Note($"Wrote samples, {AdversarialTrainer.MetricsFileName}, {AdversarialTrainer.HistoryFileName}, checkpoints and {LossCurveFileName} to {folder}.");
 
         progress.Note($"Evaluating {t.EvalSamples.ToString(CultureInfo.InvariantCulture)} generated digits against the MNIST test split...");
-        var report = Evaluation.Run(trainer.Generate, t.EvalSamples, settings.Seed, t.DataDirectory);
+        var report = Evaluation.Run(trainer.Generate, t.EvalSamples, settings.Seed, t.DataDirectory, progress.Note);
         return Evaluation.Write(folder, report, info, history.Rows.Count == 0 ? 0 : history.Rows[^1].Epoch);
     }
 
