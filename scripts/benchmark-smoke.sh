@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks' --quick mode (about a minute) and checks that every suite ran and reported:
-# the exit code, the closing ratio line, the markdown and JSON files, a ratio for each of the four
-# training cases, and a constant live-tensor count over the memory run (a leak shows there at once).
+# the exit code, the closing line with both ratios, the markdown and JSON files, both ratios (against
+# the loop on GanKit's modules and the loop on TorchSharp's stock ones) for each of the four training
+# cases, a row of the per-layer table for every preset convolution, and a constant live-tensor count
+# over the memory run (a leak shows there at once).
 # The quick ratios themselves are indicative only (3 short rounds at batch 64) and are not judged;
 # the full run's are the ones the README quotes.
 #
@@ -22,14 +24,16 @@ fi
 seconds=$(( $(date +%s) - start ))
 
 last=$(tail -n 1 "$work/log")
-[[ "$last" =~ ^trainer/hand-written\ throughput\ ratio:\ [0-9]+\.[0-9]{2}$ ]] \
-  || fail "the last line is '$last', not 'trainer/hand-written throughput ratio: x.xx'"
+[[ "$last" =~ ^trainer/hand-written\ throughput\ ratio:\ [0-9]+\.[0-9]{2}\ \(GanKit\ modules\),\ [0-9]+\.[0-9]{2}\ \(stock\ modules\)$ ]] \
+  || fail "the last line is '$last', not 'trainer/hand-written throughput ratio: x.xx (GanKit modules), y.yy (stock modules)'"
 [ -s "$work/results.json" ] || fail "no results.json written"
 [ -s "$work/results.md" ] || fail "no results.md written"
 for case in original/simultaneous original/alternating modified/simultaneous modified/alternating; do
-  grep -q "^| $case | [0-9.]* |$" "$work/results.md" || fail "no trainer/hand-written ratio for $case in results.md"
+  grep -q "^| $case | [0-9.]* | [0-9.]* |$" "$work/results.md" || fail "no trainer/hand-written ratios (GanKit and stock modules) for $case in results.md"
 done
+layer_rows=$(grep -c '^| [GD] Conv' "$work/results.md" || true)
+[ "$layer_rows" -eq 9 ] || fail "the per-layer table has $layer_rows rows, not one for each of the 9 preset convolutions as their networks run them"
 grep -q '^- PASS live tensors constant' "$work/results.md" \
   || fail "the live tensor count changed during the memory run: $(grep 'live tensors constant' "$work/results.md" || echo 'no memory check reported')"
 
-echo "benchmark-smoke: PASS in ${seconds} s (${last#trainer/hand-written throughput }, quick settings, indicative only)"
+echo "benchmark-smoke: PASS in ${seconds} s (${last#trainer/hand-written throughput }; quick settings, indicative only)"

@@ -10,9 +10,11 @@ namespace GanKit.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/GanKit.Benchmarks -- [--quick] [--only a,b]
-/// [--cases original/simultaneous,...] [--threads n] [--output file.json] [--mnist-dir folder]</c>. Prints a markdown table, writes it and a JSON file,
-/// and ends with the line <c>trainer/hand-written throughput ratio: x.xx</c> (the smallest over
-/// architectures and update schemes).
+/// [--cases original/simultaneous,...] [--threads n] [--rounds n] [--output file.json] [--mnist-dir folder]</c>. Prints a markdown table, writes it and a JSON file,
+/// and ends with the line <c>trainer/hand-written throughput ratio: x.xx (GanKit modules), y.yy (stock modules)</c>
+/// (the smallest over architectures and update schemes, against the hand-written loop on GanKit's
+/// modules and on TorchSharp's stock ones). <c>--probe</c> and <c>--gpu</c> run the GPU suite instead
+/// (<see cref="GpuBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -23,8 +25,10 @@ public static class Program
         ("mnist-load", MnistLoadBenchmark.Run),
         ("matmul", MatmulBenchmark.Run),
         ("inference", GeneratorInferenceBenchmark.Run),
+        ("layers", LayerTimingBenchmark.Run),
         ("training", TrainingThroughputBenchmark.Run),
         ("step-overhead", TrainingThroughputBenchmark.RunOverhead),
+        ("threads", ThreadCountBenchmark.Run),
 
         // After the training comparison: the checkpoint writes leave the disk flushing for a while,
         // which slowed the rounds that came right after them.
@@ -37,11 +41,17 @@ public static class Program
     /// <returns>0 on success, 2 for a bad command line.</returns>
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] is "--probe" or "--gpu")
+        {
+            return GpuBenchmark.Run(args);
+        }
+
         bool quick = false;
         string output = DefaultOutput;
         string? mnistDirectory = null;
         HashSet<string>? cases = null;
         int threads = 0;
+        int rounds = 0;
         var only = Suites.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < args.Length; i++)
         {
@@ -81,6 +91,13 @@ public static class Program
                     }
 
                     break;
+                case "--rounds" when i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out rounds) || rounds < 1)
+                    {
+                        return Usage($"--rounds takes a positive whole number; got '{args[i]}'");
+                    }
+
+                    break;
                 case "--help" or "-h":
                     Usage(null);
                     return 0;
@@ -90,6 +107,11 @@ public static class Program
         }
 
         var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+        if (rounds > 0)
+        {
+            // Fewer rounds for a look at one change; the README's figures use the defaults.
+            settings = settings with { Rounds = rounds, LayerRounds = rounds };
+        }
         if (threads > 0)
         {
             torch.set_num_threads(threads);
@@ -136,8 +158,8 @@ public static class Program
         Console.WriteLine();
         Console.WriteLine(markdown);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Results: {Path.GetFullPath(output)} and .md; {clock.Elapsed.TotalSeconds:0} s in all."));
-        Console.WriteLine(report.MinimumRatio is { } ratio
-            ? string.Create(CultureInfo.InvariantCulture, $"trainer/hand-written throughput ratio: {ratio:0.00}")
+        Console.WriteLine(report.MinimumRatio is { } ratio && report.MinimumStockRatio is { } stock
+            ? string.Create(CultureInfo.InvariantCulture, $"trainer/hand-written throughput ratio: {ratio:0.00} (GanKit modules), {stock:0.00} (stock modules)")
             : "trainer/hand-written throughput ratio: n/a (training benchmark not run)");
         return 0;
     }
@@ -158,7 +180,8 @@ public static class Program
             writer.WriteLine("error: " + error);
         }
 
-        writer.WriteLine("usage: GanKit.Benchmarks [--quick] [--only " + string.Join(",", Suites.Select(s => s.Name)) + "] [--cases " + string.Join(",", TrainingThroughputBenchmark.CaseNames) + "] [--threads n] [--output results.json] [--mnist-dir folder]");
+        writer.WriteLine("usage: GanKit.Benchmarks --probe | --gpu [options] (the GPU suite; --gpu --help lists them)");
+        writer.WriteLine("usage: GanKit.Benchmarks [--quick] [--only " + string.Join(",", Suites.Select(s => s.Name)) + "] [--cases " + string.Join(",", TrainingThroughputBenchmark.CaseNames) + "] [--threads n] [--rounds n] [--output results.json] [--mnist-dir folder]");
         return error is null ? 0 : 2;
     }
 }

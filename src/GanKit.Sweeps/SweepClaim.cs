@@ -15,23 +15,37 @@ namespace GanKit.Sweeps;
 /// the next number, which is as atomic as the first claim, and nobody ever deletes a file another
 /// worker might be creating. The highest number is the current claim. The owner refreshes its
 /// file's modification time as a heartbeat; a claim is stale when its owner released it, when its
-/// process is gone from this host, or when the heartbeat is older than the lease.
+/// process is gone from this host (compared by id and start time, see <see cref="ProcessIdentity"/>),
+/// or when the heartbeat is older than the lease.
 /// </remarks>
 internal sealed class SweepClaim
 {
     private const string Prefix = "claim-";
     private const string Suffix = ".json";
 
-    private SweepClaim(string path, int number, ClaimRecord record)
+    private readonly object _gate = new();
+    private readonly Stopwatch _sinceConfirmed = Stopwatch.StartNew();
+    private readonly TimeSpan _lease;
+    private volatile bool _lost;
+
+    private SweepClaim(string path, string directory, int number, ClaimRecord record, TimeSpan lease)
     {
         Path = path;
+        Directory = directory;
         Number = number;
         Record = record;
+        _lease = lease;
     }
 
     public string Path { get; }
 
+    /// <summary>The run folder the claim is in.</summary>
+    public string Directory { get; }
+
     public int Number { get; }
+
+    /// <summary>How often the owner refreshes the heartbeat: a fifth of the lease.</summary>
+    public TimeSpan HeartbeatInterval => _lease / 5;
 
     public ClaimRecord Record { get; }
 
@@ -41,7 +55,7 @@ internal sealed class SweepClaim
     /// <summary>Tries to claim a run folder; null when a live claim of another worker holds it.</summary>
     public static SweepClaim? TryAcquire(string runDirectory, TimeSpan lease)
     {
-        Directory.CreateDirectory(runDirectory);
+        System.IO.Directory.CreateDirectory(runDirectory);
         for (int attempt = 0; attempt < 16; attempt++)
         {
             var current = ReadCurrent(runDirectory);
@@ -65,7 +79,7 @@ internal sealed class SweepClaim
                 continue;
             }
 
-            return new SweepClaim(path, number, record);
+            return new SweepClaim(path, runDirectory, number, record, lease);
         }
 
         // Sixteen lost races in a row means others keep winning; leaving the run to them is safe.
@@ -75,14 +89,14 @@ internal sealed class SweepClaim
     /// <summary>Reads the highest-numbered claim of a folder, or null when it has none.</summary>
     public static ClaimView? ReadCurrent(string runDirectory)
     {
-        if (!Directory.Exists(runDirectory))
+        if (!System.IO.Directory.Exists(runDirectory))
         {
             return null;
         }
 
         int best = 0;
         string? bestPath = null;
-        foreach (var file in Directory.EnumerateFiles(runDirectory, Prefix + "*" + Suffix))
+        foreach (var file in System.IO.Directory.EnumerateFiles(runDirectory, Prefix + "*" + Suffix))
         {
             string name = System.IO.Path.GetFileName(file);
             string digits = name[Prefix.Length..^Suffix.Length];
@@ -121,22 +135,64 @@ internal sealed class SweepClaim
         return new ClaimView(bestPath, best, record, heartbeat);
     }
 
-    /// <summary>Refreshes the heartbeat so other workers keep seeing the claim as live.</summary>
-    public void Heartbeat()
+    /// <summary>
+    /// Refreshes the heartbeat so other workers keep seeing the claim as live, then checks that the
+    /// claim is still the folder's current one.
+    /// </summary>
+    /// <returns>False once another worker has taken the run over.</returns>
+    public bool Heartbeat()
     {
-        try
+        lock (_gate)
         {
-            File.SetLastWriteTimeUtc(Path, DateTime.UtcNow);
-        }
-        catch (IOException)
-        {
-            // A missed beat only shortens the lease; the next one retries.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same: a transient permission hiccup on a network share.
+            if (_lost)
+            {
+                return false;
+            }
+
+            try
+            {
+                // Refresh first: a worker deciding right now whether the claim is stale should see it live.
+                File.SetLastWriteTimeUtc(Path, DateTime.UtcNow);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A missed beat only shortens the lease; the next one retries.
+            }
+
+            if (!IsCurrent())
+            {
+                _lost = true;
+                return false;
+            }
+
+            _sinceConfirmed.Restart();
+            return true;
         }
     }
+
+    /// <summary>
+    /// Whether this worker still holds the run. Cheap while the heartbeat keeps up; when it has
+    /// not confirmed the claim for two beats (the process was frozen, say with SIGSTOP, or starved)
+    /// another worker may have taken the run over meanwhile, so the claim files are read again.
+    /// </summary>
+    public bool IsHeld()
+    {
+        if (_lost)
+        {
+            return false;
+        }
+
+        bool overdue;
+        lock (_gate)
+        {
+            overdue = _sinceConfirmed.Elapsed > HeartbeatInterval * 2;
+        }
+
+        return !overdue || Heartbeat();
+    }
+
+    /// <summary>Gets whether a heartbeat or <see cref="IsHeld"/> found the run taken over.</summary>
+    public bool IsLost => _lost;
 
     /// <summary>Marks the claim released so the next worker may take the run at once.</summary>
     public void Release(string outcome)
@@ -144,31 +200,32 @@ internal sealed class SweepClaim
         AtomicFile.WriteAllText(Path, JsonSerializer.Serialize(Record with { Released = outcome }, ClaimRecord.Json));
     }
 
-    /// <summary>Whether this is still the folder's current claim (nobody took it over during a lost heartbeat).</summary>
-    public bool IsCurrent(string runDirectory) => ReadCurrent(runDirectory)?.Number == Number;
+    /// <summary>Whether this is still the folder's current claim: nobody took it over during a lost heartbeat.</summary>
+    public bool IsCurrent() => ReadCurrent(Directory) is { } current && current.Number == Number && current.Record?.Token == Record.Token;
+
+    /// <summary>Describes who holds the run now, for messages.</summary>
+    public string DescribeCurrentHolder() => ReadCurrent(Directory)?.Describe() ?? "nobody";
 
     private static string PathOf(string runDirectory, int number) =>
         System.IO.Path.Combine(runDirectory, string.Create(CultureInfo.InvariantCulture, $"{Prefix}{number:D4}{Suffix}"));
 
     /// <summary>What a claim file holds.</summary>
-    internal sealed record ClaimRecord(string Token, string Host, int Pid, DateTime? ProcessStartUtc, DateTime ClaimedUtc, string? Released)
+    /// <param name="Token">A random id of this claim, so a rewritten file of the same number is not mistaken for it.</param>
+    /// <param name="Host">The machine name.</param>
+    /// <param name="Pid">The owner's process id.</param>
+    /// <param name="ProcessStartUtc">When the owner started, as the runtime reports it.</param>
+    /// <param name="ProcessStartTicks">When the owner started, in clock ticks since boot (Linux's /proc/&lt;pid&gt;/stat field 22).</param>
+    /// <param name="BootId">The kernel's boot id the ticks count from.</param>
+    /// <param name="ClaimedUtc">When the claim was made.</param>
+    /// <param name="Released">How the owner ended its hold, or null while it holds the run.</param>
+    internal sealed record ClaimRecord(string Token, string Host, int Pid, DateTime? ProcessStartUtc, long? ProcessStartTicks, string? BootId, DateTime ClaimedUtc, string? Released)
     {
         public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
         public static ClaimRecord ForThisProcess()
         {
-            DateTime? start = null;
-            try
-            {
-                using var self = Process.GetCurrentProcess();
-                start = self.StartTime.ToUniversalTime();
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or System.ComponentModel.Win32Exception)
-            {
-                // Without a start time, a reused process id looks alive; the lease still ends it.
-            }
-
-            return new ClaimRecord(Guid.NewGuid().ToString("N"), Environment.MachineName, Environment.ProcessId, start, DateTime.UtcNow, null);
+            int pid = Environment.ProcessId;
+            return new ClaimRecord(Guid.NewGuid().ToString("N"), Environment.MachineName, pid, ProcessIdentity.StartUtc(pid), ProcessIdentity.StartTicks(pid), ProcessIdentity.BootId, DateTime.UtcNow, null);
         }
     }
 
@@ -191,7 +248,10 @@ internal sealed class SweepClaim
                 return true;
             }
 
-            if (string.Equals(Record.Host, Environment.MachineName, StringComparison.Ordinal) && !IsAlive(Record.Pid, Record.ProcessStartUtc))
+            // The same host: the process itself says whether the claim lives, by id and start
+            // time; an equal id alone is no proof (a restarted container's worker is PID 1 again).
+            if (string.Equals(Record.Host, Environment.MachineName, StringComparison.Ordinal)
+                && !ProcessIdentity.IsAlive(Record.Pid, Record.ProcessStartTicks, Record.BootId, Record.ProcessStartUtc))
             {
                 return true;
             }
@@ -202,34 +262,5 @@ internal sealed class SweepClaim
         public string Describe() => Record is null
             ? $"an unreadable claim ({System.IO.Path.GetFileName(Path)})"
             : $"{Record.Host} pid {Record.Pid.ToString(CultureInfo.InvariantCulture)}, heartbeat {HeartbeatUtc:u}";
-
-        private static bool IsAlive(int pid, DateTime? startUtc)
-        {
-            if (pid == Environment.ProcessId)
-            {
-                return true;
-            }
-
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                if (process.HasExited)
-                {
-                    return false;
-                }
-
-                // A recycled id belongs to a different process with a different start time.
-                return startUtc is not DateTime expected
-                    || Math.Abs((process.StartTime.ToUniversalTime() - expected).TotalSeconds) < 2;
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
-            }
-        }
     }
 }

@@ -16,10 +16,10 @@ public sealed class SweepConfigurationResult
     /// <summary>Gets the configuration id shared by its runs.</summary>
     public string ConfigurationId => Runs[0].Run.ConfigurationId;
 
-    /// <summary>Gets the human label (architecture and varied values).</summary>
+    /// <summary>Gets the human label (the varied values).</summary>
     public string Label => Runs[0].Run.ConfigurationLabel;
 
-    /// <summary>Gets one representative run (the first seed), for its architecture and parameters.</summary>
+    /// <summary>Gets one representative run (the first seed), for its parameters.</summary>
     public SweepRun Representative => Runs[0].Run;
 
     /// <summary>Gets every run of the configuration, one per seed, in run order.</summary>

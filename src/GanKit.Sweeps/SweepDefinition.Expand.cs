@@ -3,8 +3,8 @@ namespace GanKit.Sweeps;
 public sealed partial class SweepDefinition
 {
     /// <summary>
-    /// Expands the definition into its numbered runs: architectures outermost, then each grid
-    /// parameter in file order (the last one varies fastest), then seeds innermost.
+    /// Expands the definition into its numbered runs: each grid parameter in order (list settings
+    /// first, the last grid key varying fastest), then seeds innermost.
     /// </summary>
     /// <returns>The plan, with one run per combination.</returns>
     /// <remarks>
@@ -15,29 +15,25 @@ public sealed partial class SweepDefinition
     public SweepPlan Expand()
     {
         var varied = Grid.Select(axis => axis.Key).ToArray();
-        var runs = new List<SweepRun>(RunCount);
+        var runs = new List<SweepRun>(checked((int)RunCount));
         var indices = new int[Grid.Count];
-        foreach (var architecture in Architectures)
+        while (true)
         {
-            Array.Clear(indices);
-            while (true)
+            var parameters = new List<KeyValuePair<string, SweepValue>>(FixedParameters);
+            for (int axis = 0; axis < Grid.Count; axis++)
             {
-                var parameters = new List<KeyValuePair<string, SweepValue>>(FixedParameters);
-                for (int axis = 0; axis < Grid.Count; axis++)
-                {
-                    parameters.Add(new(Grid[axis].Key, Grid[axis].Value[indices[axis]]));
-                }
+                parameters.Add(new(Grid[axis].Key, Grid[axis].Value[indices[axis]]));
+            }
 
-                parameters.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-                foreach (var seed in Seeds)
-                {
-                    runs.Add(new SweepRun(runs.Count, architecture, seed, Epochs, MaxBatchesPerEpoch, EvaluationSamples, parameters, varied));
-                }
+            parameters.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            foreach (var seed in Seeds)
+            {
+                runs.Add(new SweepRun(runs.Count, seed, parameters, varied));
+            }
 
-                if (!Advance(indices))
-                {
-                    break;
-                }
+            if (!Advance(indices))
+            {
+                break;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace GanKit.Sweeps;
@@ -6,7 +7,7 @@ public sealed partial class SweepDefinition
 {
     /// <summary>Reads and checks a sweep file.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="schema">The parameters and architectures the application accepts.</param>
+    /// <param name="schema">The parameters and settings the application accepts.</param>
     /// <returns>The checked definition.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="SweepDefinitionException">The file breaks the schema; the message names the key and the value.</exception>
@@ -23,7 +24,7 @@ public sealed partial class SweepDefinition
 
     /// <summary>Checks sweep JSON text.</summary>
     /// <param name="json">The text.</param>
-    /// <param name="schema">The parameters and architectures the application accepts.</param>
+    /// <param name="schema">The parameters and settings the application accepts.</param>
     /// <param name="source">The name used in error messages, usually the file path; its file name is the default sweep name.</param>
     /// <returns>The checked definition.</returns>
     /// <exception cref="SweepDefinitionException">The text breaks the schema; the message names the key and the value.</exception>
@@ -59,11 +60,11 @@ public sealed partial class SweepDefinition
             var keys = Properties(root, "$");
             foreach (var key in keys.Keys)
             {
-                if (!TopLevelKeys.Contains(key))
+                if (!schema.TopLevelKeys.Contains(key))
                 {
-                    string? hint = SweepSchema.Closest(key, TopLevelKeys);
+                    string? hint = SweepSchema.Closest(key, schema.TopLevelKeys);
                     string parameterHint = schema.TryGetParameter(key, out _) ? $"; '{key}' is a parameter, put it under \"fixed\" or \"grid\"" : string.Empty;
-                    throw Fail($"$.{key}", $"unknown key '{key}'{(hint is null ? string.Empty : $" (did you mean '{hint}'?)")}{parameterHint}; allowed keys: {string.Join(", ", TopLevelKeys)}");
+                    throw Fail($"$.{key}", $"unknown key '{key}'{(hint is null ? string.Empty : $" (did you mean '{hint}'?)")}{parameterHint}; allowed keys: {string.Join(", ", schema.TopLevelKeys)}");
                 }
             }
 
@@ -71,14 +72,53 @@ public sealed partial class SweepDefinition
                 ? RequireString(nameElement, "$.name")
                 : Path.GetFileNameWithoutExtension(source);
 
-            var architectures = ReadArchitectures(Require(keys, "architectures"));
             var seeds = ReadSeeds(Require(keys, "seeds"));
-            int epochs = RequirePositiveInt(Require(keys, "epochs"), "$.epochs");
-            int? maxBatches = keys.TryGetValue("maxBatchesPerEpoch", out var maxElement) ? RequirePositiveInt(maxElement, "$.maxBatchesPerEpoch") : null;
-            int evaluationSamples = keys.TryGetValue("evaluationSamples", out var evalElement) ? RequirePositiveInt(evalElement, "$.evaluationSamples") : DefaultEvaluationSamples;
-
             var kinds = new Dictionary<string, SweepValueKind>(StringComparer.Ordinal);
             var fixedParameters = new List<KeyValuePair<string, SweepValue>>();
+            var grid = new List<KeyValuePair<string, IReadOnlyList<SweepValue>>>();
+            foreach (var setting in schema.Settings)
+            {
+                string path = $"$.{setting.Key}";
+                kinds[setting.Parameter.Name] = setting.Parameter.Kind;
+                if (!keys.TryGetValue(setting.Key, out var element))
+                {
+                    if (setting.IsRequired)
+                    {
+                        throw Fail(path, $"the required key '{setting.Key}' is missing");
+                    }
+
+                    if (setting.DefaultValue is { } defaultValue)
+                    {
+                        fixedParameters.Add(new(setting.Parameter.Name, defaultValue));
+                    }
+                    else
+                    {
+                        kinds.Remove(setting.Parameter.Name);
+                    }
+
+                    continue;
+                }
+
+                if (setting.IsList)
+                {
+                    if (element.ValueKind != JsonValueKind.Array)
+                    {
+                        throw Fail(path, $"expected a list of values for '{setting.Key}', got {SweepParameter.Describe(element)}");
+                    }
+
+                    if (element.GetArrayLength() == 0)
+                    {
+                        throw Fail(path, $"the list is empty; give at least one value for '{setting.Key}'");
+                    }
+
+                    grid.Add(new(setting.Parameter.Name, ReadDistinctValues(setting.Parameter, element, path)));
+                }
+                else
+                {
+                    fixedParameters.Add(new(setting.Parameter.Name, Accept(setting.Parameter, element, path)));
+                }
+            }
+
             if (keys.TryGetValue("fixed", out var fixedElement))
             {
                 foreach (var (key, value) in Properties(RequireObject(fixedElement, "$.fixed"), "$.fixed"))
@@ -89,20 +129,20 @@ public sealed partial class SweepDefinition
                 }
             }
 
-            var grid = new List<KeyValuePair<string, IReadOnlyList<SweepValue>>>();
             if (keys.TryGetValue("grid", out var gridElement))
             {
                 var axes = Properties(RequireObject(gridElement, "$.grid"), "$.grid");
                 if (axes.Count == 0)
                 {
-                    throw Fail("$.grid", "the grid is empty; give at least one parameter with a list of values, or leave \"grid\" out to sweep only architectures and seeds");
+                    throw Fail("$.grid", "the grid is empty; give at least one parameter with a list of values, or leave \"grid\" out to sweep only the seeds");
                 }
 
+                var fixedNames = fixedParameters.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
                 foreach (var (key, value) in axes)
                 {
                     string path = $"$.grid.{key}";
                     var parameter = Parameter(key, "$.grid");
-                    if (fixedParameters.Any(p => p.Key == key))
+                    if (fixedNames.Contains(key))
                     {
                         throw Fail(path, $"'{key}' is set under \"fixed\" and varied under \"grid\"; keep only one");
                     }
@@ -117,58 +157,55 @@ public sealed partial class SweepDefinition
                         throw Fail(path, $"the list of values for '{key}' is empty, so the grid has no runs; give at least one value");
                     }
 
-                    var values = new List<SweepValue>();
-                    int index = 0;
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        var accepted = Accept(parameter, item, $"{path}[{index}]");
-                        if (values.Contains(accepted))
-                        {
-                            throw Fail($"{path}[{index}]", $"the value {accepted} is listed twice for '{key}'");
-                        }
-
-                        values.Add(accepted);
-                        index++;
-                    }
-
-                    grid.Add(new(key, values));
+                    grid.Add(new(key, ReadDistinctValues(parameter, value, path)));
                     kinds[key] = parameter.Kind;
                 }
             }
 
-            return new SweepDefinition(name, architectures, seeds, epochs, maxBatches, evaluationSamples, fixedParameters, grid, kinds);
+            CheckSize(grid, seeds.Count);
+            return new SweepDefinition(name, seeds, fixedParameters, grid, kinds);
         }
 
-        private List<string> ReadArchitectures(JsonElement element)
+        private void CheckSize(List<KeyValuePair<string, IReadOnlyList<SweepValue>>> grid, int seedCount)
         {
-            const string path = "$.architectures";
-            var list = new List<string>();
-            int index = 0;
-            foreach (var item in NonEmptyArray(element, path, "architecture"))
+            long configurations = CountConfigurations(grid.Select(axis => axis.Value.Count));
+            long runs = configurations > long.MaxValue / seedCount ? long.MaxValue : configurations * seedCount;
+            if (runs <= MaxRunCount)
             {
-                string name = RequireString(item, $"{path}[{index}]");
-                if (schema.Architectures is { } known)
+                return;
+            }
+
+            string factors = string.Join(" x ", grid.Select(axis => $"{axis.Value.Count.ToString(CultureInfo.InvariantCulture)} {axis.Key}").Append($"{seedCount.ToString(CultureInfo.InvariantCulture)} seeds"));
+            string count = runs == long.MaxValue ? $"more than {long.MaxValue.ToString(CultureInfo.InvariantCulture)}" : runs.ToString(CultureInfo.InvariantCulture);
+            throw Fail("$", $"the sweep has {count} runs ({factors}), more than the limit of {MaxRunCount.ToString(CultureInfo.InvariantCulture)} runs per sweep; use fewer values or split it into several sweeps");
+        }
+
+        private List<SweepValue> ReadDistinctValues(SweepParameter parameter, JsonElement array, string path)
+        {
+            // A set, not a scan of the list: a grid may list tens of thousands of values.
+            var values = new List<SweepValue>(array.GetArrayLength());
+            var seen = new Dictionary<SweepValue, int>();
+            int index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var accepted = Accept(parameter, item, $"{path}[{index}]");
+                if (!seen.TryAdd(accepted, index))
                 {
-                    string? canonical = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-                    name = canonical ?? throw Fail($"{path}[{index}]", $"unknown architecture '{name}'; expected one of: {string.Join(", ", known)}");
+                    throw Fail($"{path}[{index}]", $"the value {accepted} is listed twice for '{parameter.Name}' (first at [{seen[accepted].ToString(CultureInfo.InvariantCulture)}])");
                 }
 
-                if (list.Contains(name, StringComparer.OrdinalIgnoreCase))
-                {
-                    throw Fail($"{path}[{index}]", $"the architecture '{name}' is listed twice");
-                }
-
-                list.Add(name);
+                values.Add(accepted);
                 index++;
             }
 
-            return list;
+            return values;
         }
 
         private List<long> ReadSeeds(JsonElement element)
         {
             const string path = "$.seeds";
             var list = new List<long>();
+            var seen = new HashSet<long>();
             int index = 0;
             foreach (var item in NonEmptyArray(element, path, "seed"))
             {
@@ -177,7 +214,7 @@ public sealed partial class SweepDefinition
                     throw Fail($"{path}[{index}]", $"a seed must be a whole number, got {SweepParameter.Describe(item)}");
                 }
 
-                if (list.Contains(seed))
+                if (!seen.Add(seed))
                 {
                     throw Fail($"{path}[{index}]", $"the seed {seed} is listed twice");
                 }
@@ -211,6 +248,11 @@ public sealed partial class SweepDefinition
                 return parameter;
             }
 
+            if (schema.Settings.FirstOrDefault(setting => setting.Key == key || setting.Parameter.Name == key) is { } setting)
+            {
+                throw Fail($"{parentPath}.{key}", $"'{key}' is a top-level setting of this sweep file; write \"{setting.Key}\" beside \"seeds\", not under {parentPath[2..]}");
+            }
+
             string? hint = schema.Suggest(key);
             string known = string.Join(", ", schema.Parameters.Select(p => p.Name));
             throw Fail($"{parentPath}.{key}", $"unknown parameter '{key}'{(hint is null ? string.Empty : $" (did you mean '{hint}'?)")}; known parameters: {known}");
@@ -230,21 +272,6 @@ public sealed partial class SweepDefinition
             }
 
             return element.GetString()!;
-        }
-
-        private int RequirePositiveInt(JsonElement element, string path)
-        {
-            if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out int value))
-            {
-                throw Fail(path, $"expected a whole number, got {SweepParameter.Describe(element)}");
-            }
-
-            if (value < 1)
-            {
-                throw Fail(path, $"must be at least 1, got {value}");
-            }
-
-            return value;
         }
 
         private JsonElement RequireObject(JsonElement element, string path) =>

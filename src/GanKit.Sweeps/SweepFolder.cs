@@ -9,7 +9,7 @@ namespace GanKit.Sweeps;
 /// named by <see cref="SweepRun.Id"/>, holding <c>sweep-run.json</c>, the claims, the trainer's files and
 /// finally <c>summary.json</c> (or <c>failed.json</c>).
 /// </summary>
-public sealed class SweepFolder
+internal sealed class SweepFolder
 {
     /// <summary>The file describing the run, written before it starts (named apart from the run.json an application may keep).</summary>
     public const string RunFileName = "sweep-run.json";

@@ -20,6 +20,15 @@ internal static partial class SweepLog
     [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Waiting for {Count} runs held by other workers")]
     public static partial void WaitingForOthers(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "Run {RunId}: another worker took this worker's claim over while it ran (the heartbeat lapsed for longer than the lease), so the run may have been done twice")]
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "Run {RunId}: another worker took this worker's claim over while it ran (the heartbeat lapsed for longer than the lease); this worker stopped and leaves the run to it")]
     public static partial void ClaimLost(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Information, Message = "Shard {Shard} is done; taking run {RunId} of shard {OtherShard}, which no worker has claimed")]
+    public static partial void Stealing(ILogger logger, string shard, string runId, int otherShard);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "Run {RunId}: the worker failed outside the run ({Reason}); its claim is released")]
+    public static partial void WorkerError(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Information, Message = "Run {RunId} put off: {Reason}; it is tried again later")]
+    public static partial void RunDeferred(ILogger logger, string runId, string reason);
 }

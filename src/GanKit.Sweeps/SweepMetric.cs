@@ -1,6 +1,10 @@
 namespace GanKit.Sweeps;
 
 /// <summary>A number each run's <c>summary.json</c> holds under <see cref="Key"/>, and which way is better.</summary>
+/// <remarks>
+/// The host declares its metrics (an evaluation knows what it writes); the engine only requires
+/// each one to be a finite number before it counts a run as finished, and ranks by them.
+/// </remarks>
 public sealed class SweepMetric
 {
     /// <summary>Creates a metric.</summary>
@@ -16,24 +20,6 @@ public sealed class SweepMetric
         Title = title;
         HigherIsBetter = higherIsBetter;
     }
-
-    /// <summary>Gets Fréchet Inception-style distance (<c>fid</c>); lower is better.</summary>
-    public static SweepMetric Fid { get; } = new("fid", "FID", higherIsBetter: false);
-
-    /// <summary>Gets kernel distance (<c>kid</c>); lower is better.</summary>
-    public static SweepMetric Kid { get; } = new("kid", "KID", higherIsBetter: false);
-
-    /// <summary>Gets the classifier score (<c>classifier_score</c>); higher is better.</summary>
-    public static SweepMetric ClassifierScore { get; } = new("classifier_score", "Score", higherIsBetter: true);
-
-    /// <summary>Gets k-NN precision (<c>precision</c>); higher is better.</summary>
-    public static SweepMetric Precision { get; } = new("precision", "Precision", higherIsBetter: true);
-
-    /// <summary>Gets k-NN recall (<c>recall</c>); higher is better.</summary>
-    public static SweepMetric Recall { get; } = new("recall", "Recall", higherIsBetter: true);
-
-    /// <summary>Gets the five metrics the evaluation writes, FID first (the default ranking).</summary>
-    public static IReadOnlyList<SweepMetric> Defaults { get; } = [Fid, Kid, ClassifierScore, Precision, Recall];
 
     /// <summary>Gets the key in <c>summary.json</c>.</summary>
     public string Key { get; }

@@ -37,7 +37,7 @@ public sealed class SweepParameter
     /// <summary>Gets whether <see cref="Minimum"/> itself is rejected (a learning rate must be above 0).</summary>
     public bool MinimumExclusive { get; }
 
-    /// <summary>Gets the largest accepted value of a real parameter, or null for no bound.</summary>
+    /// <summary>Gets the largest accepted value of a numeric parameter, or null for no bound.</summary>
     public double? Maximum { get; }
 
     /// <summary>Gets whether <see cref="Maximum"/> itself is rejected (a decay must stay below 1).</summary>
@@ -53,9 +53,10 @@ public sealed class SweepParameter
     /// <param name="name">The key in the sweep file.</param>
     /// <param name="minimum">The smallest accepted value (inclusive), or null.</param>
     /// <param name="description">A one-line description.</param>
+    /// <param name="maximum">The largest accepted value (inclusive), or null.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
-    public static SweepParameter Integer(string name, long? minimum = null, string description = "") =>
-        new(name, SweepValueKind.Integer, minimum, false, null, description);
+    public static SweepParameter Integer(string name, long? minimum = null, string description = "", long? maximum = null) =>
+        new(name, SweepValueKind.Integer, minimum, false, null, description, maximum);
 
     /// <summary>Declares a real-number parameter.</summary>
     /// <param name="name">The key in the sweep file.</param>
@@ -120,6 +121,12 @@ public sealed class SweepParameter
                 if (Minimum is double minInt && integer < minInt)
                 {
                     error = $"'{Name}' must be at least {minInt.ToString(CultureInfo.InvariantCulture)}, got {integer.ToString(CultureInfo.InvariantCulture)}";
+                    return null;
+                }
+
+                if (Maximum is double maxInt && integer > maxInt)
+                {
+                    error = $"'{Name}' must be at most {maxInt.ToString(CultureInfo.InvariantCulture)}, got {integer.ToString(CultureInfo.InvariantCulture)}";
                     return null;
                 }
 

@@ -12,7 +12,9 @@ public sealed class SweepPlan
     /// <summary>The file name of the stored plan inside a sweep folder.</summary>
     public const string FileName = "plan.json";
 
-    private const int FormatVersion = 1;
+    // Format 2: every run value is a parameter; format 1 kept a trainer's architecture, epochs and
+    // evaluation size apart from them.
+    private const int FormatVersion = 2;
 
     internal SweepPlan(string name, IReadOnlyList<SweepRun> runs, IReadOnlyList<string> variedParameters, IReadOnlyDictionary<string, SweepValueKind> parameterKinds)
     {
@@ -39,8 +41,7 @@ public sealed class SweepPlan
     public string Fingerprint { get; }
 
     /// <summary>Serialises the plan to indented JSON.</summary>
-    /// <returns>The JSON text.</returns>
-    public string ToJson()
+    internal string ToJson()
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -77,11 +78,8 @@ public sealed class SweepPlan
     }
 
     /// <summary>Reads a plan written by <see cref="ToJson"/>.</summary>
-    /// <param name="json">The text.</param>
-    /// <param name="source">The file name used in error messages.</param>
-    /// <returns>The plan.</returns>
     /// <exception cref="InvalidDataException">The text is not a plan, or a run's id does not match its contents (the file was edited).</exception>
-    public static SweepPlan Parse(string json, string source)
+    internal static SweepPlan Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
@@ -91,7 +89,9 @@ public sealed class SweepPlan
             int format = root.GetProperty("format").GetInt32();
             if (format != FormatVersion)
             {
-                throw new InvalidDataException($"{source} has plan format {format}; this version reads format {FormatVersion}.");
+                throw new InvalidDataException(format < FormatVersion
+                    ? $"{source} has plan format {format}, written by an earlier GanKit.Sweeps; finish or report that sweep with the version that started it, or run the sweep file again with a new --out folder."
+                    : $"{source} has plan format {format}; this version reads format {FormatVersion}.");
             }
 
             var kinds = new Dictionary<string, SweepValueKind>(StringComparer.Ordinal);
@@ -110,15 +110,7 @@ public sealed class SweepPlan
                     parameters.Add(new(property.Name, ReadValue(property.Value, kinds[property.Name])));
                 }
 
-                var run = new SweepRun(
-                    item.GetProperty("number").GetInt32(),
-                    item.GetProperty("architecture").GetString()!,
-                    item.GetProperty("seed").GetInt64(),
-                    item.GetProperty("epochs").GetInt32(),
-                    item.GetProperty("maxBatchesPerEpoch").ValueKind == JsonValueKind.Null ? null : item.GetProperty("maxBatchesPerEpoch").GetInt32(),
-                    item.GetProperty("evaluationSamples").GetInt32(),
-                    parameters,
-                    varied);
+                var run = new SweepRun(item.GetProperty("number").GetInt32(), item.GetProperty("seed").GetInt64(), parameters, varied);
                 string stored = item.GetProperty("id").GetString()!;
                 if (run.Id != stored || run.Number != runs.Count)
                 {
@@ -137,12 +129,8 @@ public sealed class SweepPlan
     }
 
     /// <summary>Serialises one run (the content of its <c>sweep-run.json</c>).</summary>
-    /// <param name="run">The run.</param>
-    /// <returns>Indented JSON text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
-    public static string RunToJson(SweepRun run)
+    internal static string RunToJson(SweepRun run)
     {
-        ArgumentNullException.ThrowIfNull(run);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -159,19 +147,7 @@ public sealed class SweepPlan
         writer.WriteString("id", run.Id);
         writer.WriteString("configurationId", run.ConfigurationId);
         writer.WriteString("configuration", run.ConfigurationLabel);
-        writer.WriteString("architecture", run.Architecture);
         writer.WriteNumber("seed", run.Seed);
-        writer.WriteNumber("epochs", run.Epochs);
-        if (run.MaxBatchesPerEpoch is int max)
-        {
-            writer.WriteNumber("maxBatchesPerEpoch", max);
-        }
-        else
-        {
-            writer.WriteNull("maxBatchesPerEpoch");
-        }
-
-        writer.WriteNumber("evaluationSamples", run.EvaluationSamples);
         writer.WriteStartObject("parameters");
         foreach (var (name, value) in run.Parameters)
         {

@@ -43,7 +43,6 @@ public sealed partial class SweepReport
 
                 writer.WriteString("configurationId", configuration.ConfigurationId);
                 writer.WriteString("label", configuration.Label);
-                writer.WriteString("architecture", configuration.Representative.Architecture);
                 writer.WriteStartObject("parameters");
                 foreach (var (name, value) in configuration.Representative.Parameters)
                 {

@@ -57,16 +57,18 @@ public sealed partial class SweepReport
 
     /// <summary>Reads a sweep folder and builds the report.</summary>
     /// <param name="sweepDirectory">The folder given to <c>sweep run --out</c>.</param>
-    /// <param name="metrics">The metrics to tabulate, or null for <see cref="SweepMetric.Defaults"/>.</param>
+    /// <param name="metrics">The metrics to tabulate, in column order; every finished run's summary holds them.</param>
     /// <param name="rankBy">The key of the metric to rank by, or null for the first metric.</param>
     /// <param name="leaseTimeout">How old a claim's heartbeat may be before its run counts as interrupted rather than running.</param>
     /// <returns>The report.</returns>
     /// <exception cref="FileNotFoundException">The folder holds no <c>plan.json</c>.</exception>
     /// <exception cref="InvalidDataException">The plan is unreadable.</exception>
-    /// <exception cref="ArgumentException"><paramref name="rankBy"/> names no metric in <paramref name="metrics"/>.</exception>
-    public static SweepReport Collect(string sweepDirectory, IReadOnlyList<SweepMetric>? metrics = null, string? rankBy = null, TimeSpan? leaseTimeout = null)
+    /// <exception cref="ArgumentNullException"><paramref name="metrics"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="metrics"/> is empty, or <paramref name="rankBy"/> names no metric in it.</exception>
+    public static SweepReport Collect(string sweepDirectory, IReadOnlyList<SweepMetric> metrics, string? rankBy = null, TimeSpan? leaseTimeout = null)
     {
-        metrics ??= SweepMetric.Defaults;
+        ArgumentNullException.ThrowIfNull(metrics);
+        metrics = metrics.ToArray();
         if (metrics.Count == 0)
         {
             throw new ArgumentException("A report needs at least one metric.", nameof(metrics));

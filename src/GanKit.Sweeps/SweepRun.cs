@@ -4,7 +4,7 @@ using System.Text;
 namespace GanKit.Sweeps;
 
 /// <summary>
-/// One run of a sweep: one configuration (architecture plus parameter values) trained with one seed.
+/// One run of a sweep: one configuration (a value for every parameter) with one seed.
 /// </summary>
 /// <remarks>
 /// <see cref="Id"/> joins the run number, which orders the runs and decides their shard, with a
@@ -13,22 +13,10 @@ namespace GanKit.Sweeps;
 /// </remarks>
 public sealed class SweepRun
 {
-    internal SweepRun(
-        int number,
-        string architecture,
-        long seed,
-        int epochs,
-        int? maxBatchesPerEpoch,
-        int evaluationSamples,
-        IReadOnlyList<KeyValuePair<string, SweepValue>> parameters,
-        IReadOnlyList<string> variedParameters)
+    internal SweepRun(int number, long seed, IReadOnlyList<KeyValuePair<string, SweepValue>> parameters, IReadOnlyList<string> variedParameters)
     {
         Number = number;
-        Architecture = architecture;
         Seed = seed;
-        Epochs = epochs;
-        MaxBatchesPerEpoch = maxBatchesPerEpoch;
-        EvaluationSamples = evaluationSamples;
         Parameters = parameters;
         VariedParameters = variedParameters;
         ConfigurationId = "cfg-" + SweepHash.Short(CanonicalText(includeSeed: false));
@@ -44,41 +32,19 @@ public sealed class SweepRun
     /// <summary>Gets the id shared by all seeds of the same configuration, such as <c>cfg-91b0e4a2</c>.</summary>
     public string ConfigurationId { get; }
 
-    /// <summary>Gets the architecture name.</summary>
-    public string Architecture { get; }
-
     /// <summary>Gets the random seed.</summary>
     public long Seed { get; }
 
-    /// <summary>Gets the number of epochs to train.</summary>
-    public int Epochs { get; }
-
-    /// <summary>Gets the cap on batches per epoch, or null for full epochs.</summary>
-    public int? MaxBatchesPerEpoch { get; }
-
-    /// <summary>Gets the number of generated images to evaluate.</summary>
-    public int EvaluationSamples { get; }
-
-    /// <summary>Gets every parameter value of the run (fixed and varied), sorted by name.</summary>
+    /// <summary>Gets every parameter value of the run (settings, fixed and varied), sorted by name.</summary>
     public IReadOnlyList<KeyValuePair<string, SweepValue>> Parameters { get; }
 
-    /// <summary>Gets the names of the grid parameters, in file order; they tell configurations apart.</summary>
+    /// <summary>Gets the names of the varied parameters, in grid order; they tell configurations apart.</summary>
     public IReadOnlyList<string> VariedParameters { get; }
 
-    /// <summary>Gets a short human label of the configuration: the architecture and the varied values.</summary>
-    public string ConfigurationLabel
-    {
-        get
-        {
-            var parts = new List<string> { Architecture };
-            foreach (var name in VariedParameters)
-            {
-                parts.Add($"{name}={this[name]}");
-            }
-
-            return string.Join(", ", parts);
-        }
-    }
+    /// <summary>Gets a short human label of the configuration: its varied values, such as <c>arch=original, lr=0.0002</c>.</summary>
+    public string ConfigurationLabel => VariedParameters.Count == 0
+        ? "all runs"
+        : string.Join(", ", VariedParameters.Select(name => $"{name}={this[name]}"));
 
     /// <summary>Gets the value of a parameter.</summary>
     /// <param name="name">The parameter name.</param>
@@ -113,10 +79,6 @@ public sealed class SweepRun
         // Sorted keys and invariant number text: the hash depends on what the run is, not on how
         // the file happened to be written or which culture the machine uses.
         var text = new StringBuilder();
-        text.Append("architecture=").Append(Architecture).Append('\n');
-        text.Append("epochs=").Append(Epochs.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        text.Append("evaluationSamples=").Append(EvaluationSamples.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        text.Append("maxBatchesPerEpoch=").Append(MaxBatchesPerEpoch?.ToString(CultureInfo.InvariantCulture) ?? "none").Append('\n');
         foreach (var (key, value) in Parameters)
         {
             text.Append(key).Append(':').Append(value.Kind).Append('=').Append(value).Append('\n');

@@ -23,6 +23,12 @@ public enum SweepRunEventKind
 
     /// <summary>Cancellation stopped the run; its claim is released so another worker resumes it.</summary>
     Cancelled,
+
+    /// <summary>Another worker took the run over while this one ran it (its heartbeat lapsed past the lease); this worker stopped.</summary>
+    ClaimLost,
+
+    /// <summary>The executor put the run off (<see cref="SweepRunResult.Deferred"/>); its claim is released and it is tried again later.</summary>
+    Deferred,
 }
 
 /// <summary>One event of a <see cref="SweepRunner"/>.</summary>
@@ -30,4 +36,5 @@ public enum SweepRunEventKind
 /// <param name="Kind">What happened.</param>
 /// <param name="Message">A failure reason or other detail, or null.</param>
 /// <param name="Elapsed">How long the run took, for <see cref="SweepRunEventKind.Completed"/> and <see cref="SweepRunEventKind.Failed"/>.</param>
-public sealed record SweepRunEvent(SweepRun Run, SweepRunEventKind Kind, string? Message, TimeSpan Elapsed);
+/// <param name="FromOtherShard">Whether the run belongs to another shard, taken because this worker's own were done.</param>
+public sealed record SweepRunEvent(SweepRun Run, SweepRunEventKind Kind, string? Message, TimeSpan Elapsed, bool FromOtherShard = false);

@@ -3,12 +3,14 @@ namespace GanKit.Sweeps;
 /// <summary>What one worker did with its shard.</summary>
 /// <param name="Shard">The shard it worked on.</param>
 /// <param name="RunsInShard">The number of runs in the shard.</param>
-/// <param name="Completed">Runs this worker finished.</param>
-/// <param name="Failed">Runs this worker saw fail.</param>
-/// <param name="AlreadyFinished">Runs skipped because they were finished before (by anyone).</param>
-/// <param name="PreviouslyFailed">Runs skipped because they had failed before.</param>
-/// <param name="HeldElsewhere">Runs of the shard still held by other live workers when this worker stopped.</param>
+/// <param name="Completed">Runs of its shard this worker finished.</param>
+/// <param name="Failed">Runs of its shard this worker saw fail.</param>
+/// <param name="AlreadyFinished">Runs of its shard skipped because they were finished before (by anyone).</param>
+/// <param name="PreviouslyFailed">Runs of its shard skipped because they had failed before.</param>
+/// <param name="HeldElsewhere">Runs of its shard still held by other live workers when this worker stopped.</param>
 /// <param name="Cancelled">Whether cancellation stopped the worker early.</param>
+/// <param name="Stolen">Runs of other shards this worker finished or saw fail, taken once its own were done.</param>
+/// <param name="Lost">Runs another worker took over while this one ran them (its heartbeat lapsed past the lease).</param>
 public sealed record SweepRunnerResult(
     SweepShard Shard,
     int RunsInShard,
@@ -17,4 +19,6 @@ public sealed record SweepRunnerResult(
     int AlreadyFinished,
     int PreviouslyFailed,
     int HeldElsewhere,
-    bool Cancelled);
+    bool Cancelled,
+    int Stolen,
+    int Lost);

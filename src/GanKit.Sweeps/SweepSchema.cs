@@ -1,44 +1,73 @@
 namespace GanKit.Sweeps;
 
 /// <summary>
-/// What a sweep file may contain beyond its fixed keys: the parameters that can be varied or fixed,
-/// and the architecture names that exist.
+/// What a sweep file may contain beyond its own keys (<c>name</c>, <c>seeds</c>, <c>fixed</c>,
+/// <c>grid</c>): the parameters runs can fix or vary, and the top-level settings the host adds.
 /// </summary>
+/// <remarks>
+/// The application that runs the sweep declares the schema, so the engine rejects a misspelt key
+/// before a single run starts without knowing anything of what the runs do.
+/// </remarks>
 public sealed class SweepSchema
 {
+    /// <summary>The keys every sweep file may use, whatever the schema.</summary>
+    internal static readonly IReadOnlyList<string> FileKeys = ["name", "seeds", "fixed", "grid"];
+
     private readonly Dictionary<string, SweepParameter> _parameters;
+    private readonly Dictionary<string, SweepSetting> _settings;
 
     /// <summary>Creates a schema.</summary>
-    /// <param name="parameters">The parameters a sweep may set; names must be unique.</param>
-    /// <param name="architectures">The accepted architecture names (matched ignoring case), or null to accept any name.</param>
+    /// <param name="parameters">The parameters a sweep may set under <c>fixed</c> or <c>grid</c>; names must be unique.</param>
+    /// <param name="settings">The host's top-level keys, or null for none; keys and parameter names must be unique.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
-    /// <exception cref="ArgumentException">Two parameters share a name, or a parameter uses a name the file format reserves.</exception>
-    public SweepSchema(IEnumerable<SweepParameter> parameters, IEnumerable<string>? architectures = null)
+    /// <exception cref="ArgumentException">Two parameters or settings share a name, or a setting uses a key the file format reserves.</exception>
+    public SweepSchema(IEnumerable<SweepParameter> parameters, IEnumerable<SweepSetting>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _parameters = new Dictionary<string, SweepParameter>(StringComparer.Ordinal);
         foreach (var parameter in parameters)
         {
-            if (SweepDefinition.TopLevelKeys.Contains(parameter.Name))
-            {
-                throw new ArgumentException($"The parameter name '{parameter.Name}' is a top-level key of the sweep file and cannot be a swept parameter.", nameof(parameters));
-            }
-
+            ArgumentNullException.ThrowIfNull(parameter, nameof(parameters));
             if (!_parameters.TryAdd(parameter.Name, parameter))
             {
                 throw new ArgumentException($"The parameter '{parameter.Name}' is declared twice.", nameof(parameters));
             }
         }
 
+        _settings = new Dictionary<string, SweepSetting>(StringComparer.Ordinal);
+        var settingParameters = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var setting in settings ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(setting, nameof(settings));
+            if (FileKeys.Contains(setting.Key))
+            {
+                throw new ArgumentException($"The setting '{setting.Key}' uses a key every sweep file reserves ({string.Join(", ", FileKeys)}).", nameof(settings));
+            }
+
+            if (_parameters.ContainsKey(setting.Parameter.Name) || _parameters.ContainsKey(setting.Key))
+            {
+                throw new ArgumentException($"The setting '{setting.Key}' is also declared as a parameter; declare it once.", nameof(settings));
+            }
+
+            if (!_settings.TryAdd(setting.Key, setting) || !settingParameters.Add(setting.Parameter.Name))
+            {
+                throw new ArgumentException($"The setting '{setting.Key}' is declared twice.", nameof(settings));
+            }
+        }
+
         Parameters = _parameters.Values.ToArray();
-        Architectures = architectures?.ToArray();
+        Settings = _settings.Values.ToArray();
+        TopLevelKeys = [.. FileKeys, .. _settings.Keys];
     }
 
     /// <summary>Gets the parameters, in declaration order.</summary>
     public IReadOnlyList<SweepParameter> Parameters { get; }
 
-    /// <summary>Gets the accepted architecture names, or null when any name is accepted.</summary>
-    public IReadOnlyList<string>? Architectures { get; }
+    /// <summary>Gets the host's top-level settings, in declaration order (list settings vary in this order, before the grid).</summary>
+    public IReadOnlyList<SweepSetting> Settings { get; }
+
+    /// <summary>Gets every key a file may hold at its top level.</summary>
+    internal IReadOnlyList<string> TopLevelKeys { get; }
 
     /// <summary>Finds a parameter by its exact name.</summary>
     /// <param name="name">The key.</param>

@@ -8,7 +8,7 @@ namespace GanKit.Sweeps;
 /// number: a file cut short by a crash, or one holding NaN from a diverged run, must not mark the
 /// run finished.
 /// </remarks>
-public static class SweepSummary
+internal static class SweepSummary
 {
     /// <summary>The file a finished run leaves in its folder.</summary>
     public const string FileName = "summary.json";

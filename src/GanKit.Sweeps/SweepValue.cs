@@ -15,6 +15,10 @@ public sealed class SweepValue : IEquatable<SweepValue>
     private readonly bool _boolean;
     private readonly string? _string;
 
+    // The canonical text, made once: equality, hashing and run ids all use it, and a sweep file
+    // with tens of thousands of values must not format each one again at every comparison.
+    private readonly string _text;
+
     private SweepValue(SweepValueKind kind, long integer, double number, bool boolean, string? text)
     {
         Kind = kind;
@@ -22,6 +26,13 @@ public sealed class SweepValue : IEquatable<SweepValue>
         _number = number;
         _boolean = boolean;
         _string = text;
+        _text = kind switch
+        {
+            SweepValueKind.Integer => integer.ToString(CultureInfo.InvariantCulture),
+            SweepValueKind.Number => number.ToString("R", CultureInfo.InvariantCulture),
+            SweepValueKind.Boolean => boolean ? "true" : "false",
+            _ => text!,
+        };
     }
 
     /// <summary>Gets the type of the value.</summary>
@@ -82,24 +93,18 @@ public sealed class SweepValue : IEquatable<SweepValue>
         : throw new InvalidOperationException($"The value {this} is a {Kind}, not a String.");
 
     /// <summary>Gets the canonical, culture-invariant text of the value.</summary>
-    public override string ToString() => Kind switch
-    {
-        SweepValueKind.Integer => _integer.ToString(CultureInfo.InvariantCulture),
-        SweepValueKind.Number => _number.ToString("R", CultureInfo.InvariantCulture),
-        SweepValueKind.Boolean => _boolean ? "true" : "false",
-        _ => _string!,
-    };
+    public override string ToString() => _text;
 
     /// <summary>Whether two values have the same kind and the same value.</summary>
     /// <param name="other">The other value.</param>
     public bool Equals(SweepValue? other) =>
-        other is not null && other.Kind == Kind && other.ToString() == ToString();
+        other is not null && other.Kind == Kind && string.Equals(other._text, _text, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as SweepValue);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Kind, ToString());
+    public override int GetHashCode() => HashCode.Combine(Kind, StringComparer.Ordinal.GetHashCode(_text));
 
     /// <summary>Writes the value as a JSON token of its own type.</summary>
     internal void WriteTo(Utf8JsonWriter writer)

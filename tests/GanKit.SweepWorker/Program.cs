@@ -2,32 +2,37 @@ using System.Globalization;
 using System.Text.Json;
 using GanKit.Sweeps;
 
-// A sweep worker whose "training" is a short sleep, so tests can run several real worker
-// processes against one folder and kill one mid-run. Each execution leaves a marker file named
-// after this process, which is how the tests count executions per run.
+// A sweep worker whose "training" is a few short sleeps ("steps"), so tests can run several real
+// worker processes against one folder, kill one mid-run or freeze it. Each execution leaves a
+// marker file named after this process, which is how the tests count executions per run.
 //
-// Usage: GanKit.SweepWorker <sweep-dir> [--sleep-ms N] [--hang RUN-ID] [--fail RUN-ID]
-//                           [--lease-ms N] [--poll-ms N] [--shard I/N] [--gate DIR]
+// Usage: GanKit.SweepWorker <sweep-dir> [--sleep-ms N] [--steps N] [--hang RUN-ID] [--fail RUN-ID]
+//                           [--lease-ms N] [--poll-ms N] [--shard I/N] [--gate DIR] [--no-steal]
 // --gate: report ready by writing DIR/ready-<pid>, then start only once DIR/go exists, so tests
 // can start several workers at the same moment despite uneven process start-up times.
+// Before every step's "checkpoint" the worker asks whether it still owns the run, as a real host
+// does from its trainer's step event.
 string directory = args[0];
 int sleepMs = 100;
+int steps = 1;
 string? hang = null;
 string? fail = null;
 string? gate = null;
-var options = new SweepRunnerOptions { PollInterval = TimeSpan.FromMilliseconds(100) };
-for (int i = 1; i < args.Length; i += 2)
+var options = new SweepRunnerOptions { PollInterval = TimeSpan.FromMilliseconds(100), Metrics = [new SweepMetric("fid", "FID", higherIsBetter: false)] };
+for (int i = 1; i < args.Length; i++)
 {
-    string value = args[i + 1];
+    string Value() => args[++i];
     switch (args[i])
     {
-        case "--sleep-ms": sleepMs = int.Parse(value, CultureInfo.InvariantCulture); break;
-        case "--hang": hang = value; break;
-        case "--fail": fail = value; break;
-        case "--lease-ms": options.LeaseTimeout = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)); break;
-        case "--poll-ms": options.PollInterval = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)); break;
-        case "--shard": options.Shard = SweepShard.Parse(value); break;
-        case "--gate": gate = value; break;
+        case "--sleep-ms": sleepMs = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--steps": steps = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--hang": hang = Value(); break;
+        case "--fail": fail = Value(); break;
+        case "--lease-ms": options.LeaseTimeout = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+        case "--poll-ms": options.PollInterval = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+        case "--shard": options.Shard = SweepShard.Parse(Value()); break;
+        case "--gate": gate = Value(); break;
+        case "--no-steal": options.StealWork = false; break;
         default:
             Console.Error.WriteLine($"unknown option {args[i]}");
             return 2;
@@ -45,36 +50,42 @@ if (gate is not null)
 
 var plan = new SweepFolder(directory).ReadPlan();
 var runner = new SweepRunner(options);
-var result = runner.Run(plan, directory, (run, runDirectory, token) =>
+int sequence = 0;
+var result = runner.Run(plan, directory, context =>
 {
-    string checkpoint = Path.Combine(runDirectory, "checkpoint.txt");
+    var run = context.Run;
+    string checkpoint = Path.Combine(context.Directory, "checkpoint.txt");
     bool resumed = File.Exists(checkpoint);
-    File.WriteAllText(Path.Combine(runDirectory, $"executed-{Environment.ProcessId}-{Guid.NewGuid():N}.txt"), resumed ? "resumed" : "fresh");
-    File.WriteAllText(checkpoint, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+    File.WriteAllText(Path.Combine(context.Directory, $"executed-{Environment.ProcessId}-{Guid.NewGuid():N}.txt"), resumed ? "resumed" : "fresh");
     Console.WriteLine($"started {run.Id}");
     Console.Out.Flush();
-    if (run.Id == hang)
+    for (int step = 1; step <= steps; step++)
     {
-        Thread.Sleep(Timeout.Infinite);
+        context.ThrowIfClaimLost();
+        File.WriteAllText(checkpoint, string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId} step {step}"));
+        if (run.Id == hang)
+        {
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        Thread.Sleep(sleepMs);
     }
 
-    Thread.Sleep(sleepMs);
     if (run.Id == fail)
     {
         return SweepRunResult.Failure("diverged on purpose");
     }
 
+    context.ThrowIfClaimLost();
     var summary = new Dictionary<string, object>
     {
         ["fid"] = 10.0 + run.Number,
-        ["kid"] = 0.01 * (run.Number + 1),
-        ["classifier_score"] = 5.0 + run.Seed,
-        ["precision"] = 0.5,
-        ["recall"] = 0.25,
         ["resumed"] = resumed,
         ["pid"] = Environment.ProcessId,
+        ["sequence"] = sequence++,
+        ["stolen"] = context.IsFromOtherShard,
     };
-    File.WriteAllText(Path.Combine(runDirectory, SweepSummary.FileName), JsonSerializer.Serialize(summary));
+    File.WriteAllText(context.SummaryPath, JsonSerializer.Serialize(summary));
     return SweepRunResult.Success();
 });
 

@@ -107,9 +107,89 @@ public sealed class SweepClaimTests
         SweepClaim.ReadCurrent(directory)!.IsStale(Lease).Should().BeTrue();
     }
 
-    internal static string WriteForeignClaim(string directory, int number, string host, int pid, DateTime claimedUtc, string? released, DateTime? startUtc)
+    [Fact]
+    public void TryAcquire_takes_over_a_predecessor_with_the_same_process_id_but_an_earlier_start()
     {
-        var record = new SweepClaim.ClaimRecord(Guid.NewGuid().ToString("N"), host, pid, startUtc, claimedUtc, released);
+        // A restarted container: its worker is PID 1 again, like the one that died, on the same
+        // host name. Here this process plays the new worker, and the claim is its predecessor's.
+        string directory = NewDirectory();
+        int pid = Environment.ProcessId;
+        long ownStart = ProcessIdentity.StartTicks(pid)!.Value;
+        WriteForeignClaim(directory, 1, Environment.MachineName, pid, DateTime.UtcNow, released: null, startUtc: null, startTicks: ownStart - 500, bootId: ProcessIdentity.BootId);
+
+        var claim = SweepClaim.TryAcquire(directory, Lease);
+
+        claim.Should().NotBeNull("a process with this id that started earlier is not this process, so it is gone");
+        claim!.TookOver.Should().BeTrue();
+    }
+
+    [Fact]
+    public void TryAcquire_refuses_a_claim_of_this_very_process()
+    {
+        string directory = NewDirectory();
+        SweepClaim.TryAcquire(directory, Lease).Should().NotBeNull();
+
+        SweepClaim.TryAcquire(directory, Lease).Should().BeNull("the same id and the same start are the same, live process");
+    }
+
+    [Fact]
+    public void TryAcquire_takes_over_a_claim_from_an_earlier_boot()
+    {
+        string directory = NewDirectory();
+        int pid = Environment.ProcessId;
+        WriteForeignClaim(directory, 1, Environment.MachineName, pid, DateTime.UtcNow, released: null, startUtc: null, startTicks: ProcessIdentity.StartTicks(pid), bootId: Guid.NewGuid().ToString());
+
+        SweepClaim.TryAcquire(directory, Lease).Should().NotBeNull("no process of another boot is alive");
+    }
+
+    [Fact]
+    public void TryAcquire_takes_over_the_claim_of_a_zombie()
+    {
+        // sh forks a child that exits at once, then becomes a sleep that never reaps it: the
+        // child stays a zombie, whose id and start time are still in /proc.
+        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 0 & echo $!; exec sleep 60"]) { UseShellExecute = false, RedirectStandardOutput = true })!;
+        try
+        {
+            int zombie = int.Parse(parent.StandardOutput.ReadLine()!, System.Globalization.CultureInfo.InvariantCulture);
+            var watch = Stopwatch.StartNew();
+            while (!File.ReadAllText($"/proc/{zombie}/stat").Split(") ")[1].StartsWith('Z'))
+            {
+                watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the child must have exited by now");
+                Thread.Sleep(10);
+            }
+
+            string directory = NewDirectory();
+            WriteForeignClaim(directory, 1, Environment.MachineName, zombie, DateTime.UtcNow, released: null, startUtc: null, startTicks: ProcessIdentity.StartTicks(zombie), bootId: ProcessIdentity.BootId);
+
+            SweepClaim.TryAcquire(directory, Lease).Should().NotBeNull("a zombie has exited; only its entry in the process table is left");
+        }
+        finally
+        {
+            parent.Kill();
+            parent.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void Heartbeat_notices_a_claim_taken_over_while_this_worker_was_frozen()
+    {
+        string directory = NewDirectory();
+        var lease = TimeSpan.FromMilliseconds(500);
+        var mine = SweepClaim.TryAcquire(directory, lease)!;
+        mine.IsHeld().Should().BeTrue();
+
+        // Another worker takes the run over (as it would once this worker's heartbeat is older than the lease).
+        WriteForeignClaim(directory, 2, "another-node", 7, DateTime.UtcNow, released: null, startUtc: null);
+        Thread.Sleep(mine.HeartbeatInterval * 3);
+
+        mine.IsHeld().Should().BeFalse("two heartbeats went unconfirmed, so the claim files are read again");
+        mine.IsLost.Should().BeTrue();
+        mine.Heartbeat().Should().BeFalse();
+    }
+
+    internal static string WriteForeignClaim(string directory, int number, string host, int pid, DateTime claimedUtc, string? released, DateTime? startUtc, long? startTicks = null, string? bootId = null)
+    {
+        var record = new SweepClaim.ClaimRecord(Guid.NewGuid().ToString("N"), host, pid, startUtc, startTicks, bootId, claimedUtc, released);
         string path = Path.Combine(directory, $"claim-{number:D4}.json");
         File.WriteAllText(path, JsonSerializer.Serialize(record, SweepClaim.ClaimRecord.Json));
         return path;

@@ -32,13 +32,13 @@ public sealed class SweepExpansionTests
             from ema in new[] { false, true }
             from seed in new long[] { 7, 8, 9 }
             select $"{architecture}|{rate.ToString(CultureInfo.InvariantCulture)}|{loss}|{ema}|{seed}";
-        var actual = plan.Runs.Select(r => $"{r.Architecture}|{r["generatorLearningRate"].AsDouble().ToString(CultureInfo.InvariantCulture)}|{r["loss"].AsString()}|{r["useEma"].AsBoolean()}|{r.Seed}");
+        var actual = plan.Runs.Select(r => $"{r["architecture"].AsString()}|{r["generatorLearningRate"].AsDouble().ToString(CultureInfo.InvariantCulture)}|{r["loss"].AsString()}|{r["useEma"].AsBoolean()}|{r.Seed}");
         actual.Should().BeEquivalentTo(expected);
         actual.Should().OnlyHaveUniqueItems();
     }
 
     [Fact]
-    public void Expand_orders_architectures_outermost_last_grid_key_fastest_and_seeds_innermost()
+    public void Expand_orders_list_settings_outermost_last_grid_key_fastest_and_seeds_innermost()
     {
         var runs = Parse(ThreeAxes).Expand().Runs;
 
@@ -48,7 +48,7 @@ public sealed class SweepExpansionTests
         runs[3]["useEma"].AsBoolean().Should().BeTrue();
         runs[3]["loss"].AsString().Should().Be("NonSaturating");
         runs[6]["loss"].AsString().Should().Be("Hinge");
-        runs.Take(runs.Count / 2).Should().OnlyContain(r => r.Architecture == "original");
+        runs.Take(runs.Count / 2).Should().OnlyContain(r => r["architecture"].AsString() == "original");
     }
 
     [Fact]
@@ -108,12 +108,12 @@ public sealed class SweepExpansionTests
     }
 
     [Fact]
-    public void ConfigurationLabel_names_architecture_and_varied_values()
+    public void ConfigurationLabel_names_every_varied_value()
     {
         var run = Parse(ThreeAxes).Expand().Runs[0];
 
-        run.ConfigurationLabel.Should().Be("original, generatorLearningRate=0.0002, loss=NonSaturating, useEma=false");
-        run.VariedParameters.Should().Equal("generatorLearningRate", "loss", "useEma");
+        run.ConfigurationLabel.Should().Be("architecture=original, generatorLearningRate=0.0002, loss=NonSaturating, useEma=false");
+        run.VariedParameters.Should().Equal("architecture", "generatorLearningRate", "loss", "useEma");
     }
 
     [Fact]

@@ -29,12 +29,12 @@ public sealed class SweepReportTests
         WriteSummary(_folder.RunDirectory(_plan.Runs[2]), fid: 20, kid: 0.01, score: 7, precision: 0.5, recall: 0.3);
         WriteSummary(_folder.RunDirectory(_plan.Runs[3]), fid: 26, kid: 0.03, score: 6, precision: 0.7, recall: 0.5);
 
-        var report = SweepReport.Collect(_directory);
+        var report = SweepReport.Collect(_directory, Metrics);
 
         report.Configurations.Should().HaveCount(2);
         var best = report.Configurations[0];
         best.Rank.Should().Be(1);
-        best.Label.Should().Be("modified");
+        best.Label.Should().Be("architecture=modified");
         best.Statistics["fid"].Mean.Should().Be(23);
         best.Statistics["fid"].StandardDeviation.Should().BeApproximately(Math.Sqrt(18), 1e-12);
         best.Statistics["recall"].StandardDeviation.Should().BeApproximately(Math.Sqrt(0.02), 1e-12);
@@ -56,9 +56,9 @@ public sealed class SweepReportTests
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30, score: 8);
         WriteSummary(_folder.RunDirectory(_plan.Runs[2]), fid: 20, score: 7);
 
-        var report = SweepReport.Collect(_directory, rankBy: "classifier_score");
+        var report = SweepReport.Collect(_directory, Metrics, rankBy: "classifier_score");
 
-        report.Configurations.Select(c => c.Label).Should().Equal("original", "modified");
+        report.Configurations.Select(c => c.Label).Should().Equal("architecture=original", "architecture=modified");
         report.Configurations[0].Statistics["fid"].StandardDeviation.Should().BeNull("one seed has no spread");
     }
 
@@ -71,7 +71,7 @@ public sealed class SweepReportTests
         Directory.CreateDirectory(_folder.RunDirectory(_plan.Runs[3]));
         SweepFolder.WriteFailure(_folder.RunDirectory(_plan.Runs[3]), _plan.Runs[3], "discriminator loss became NaN");
 
-        var report = SweepReport.Collect(_directory);
+        var report = SweepReport.Collect(_directory, Metrics);
         string markdown = report.ToMarkdown(["## Extra\n\nA plot."]);
         using var json = JsonDocument.Parse(report.ToJson());
 
@@ -79,9 +79,9 @@ public sealed class SweepReportTests
         report.Configurations.Should().HaveCount(2);
         report.Configurations[0].FinishedRuns.Should().Be(1);
         markdown.Should().Contain("3 of 4 runs finished, 1 failed, 0 not finished");
-        markdown.Should().Contain($"| {_plan.Runs[3].Id} | modified | 2 | discriminator loss became NaN |");
-        markdown.Should().Contain("| 1 | modified `").And.Contain("| 1/2 | 20 |");
-        markdown.Should().Contain("| 2 | original `").And.Contain("| 2/2 | 32 ± 2.828 |");
+        markdown.Should().Contain($"| {_plan.Runs[3].Id} | architecture=modified | 2 | discriminator loss became NaN |");
+        markdown.Should().Contain("| 1 | architecture=modified `").And.Contain("| 1/2 | 20 |");
+        markdown.Should().Contain("| 2 | architecture=original `").And.Contain("| 2/2 | 32 ± 2.828 |");
         markdown.Should().EndWith("## Extra\n\nA plot.\n");
         json.RootElement.GetProperty("configurations").GetArrayLength().Should().Be(2);
         json.RootElement.GetProperty("configurations")[1].GetProperty("metrics").GetProperty("fid").GetProperty("std").GetDouble().Should().BeApproximately(Math.Sqrt(8), 1e-12);
@@ -97,14 +97,14 @@ public sealed class SweepReportTests
         Directory.CreateDirectory(interrupted);
         SweepClaimTests.WriteForeignClaim(interrupted, 1, Environment.MachineName, SweepClaimTests.ExitedProcessId(), DateTime.UtcNow, released: null, startUtc: null);
 
-        var report = SweepReport.Collect(_directory);
+        var report = SweepReport.Collect(_directory, Metrics);
         string markdown = report.ToMarkdown();
 
         report.MissingRuns.Select(r => r.State).Should().Equal(SweepRunState.Interrupted, SweepRunState.NotStarted, SweepRunState.NotStarted);
         report.Configurations[1].Rank.Should().BeNull();
-        markdown.Should().Contain($"| {_plan.Runs[2].Id} | modified | 1 | not started |");
-        markdown.Should().Contain($"| {_plan.Runs[1].Id} | original | 2 | interrupted");
-        markdown.Should().Contain("| – | modified `");
+        markdown.Should().Contain($"| {_plan.Runs[2].Id} | architecture=modified | 1 | not started |");
+        markdown.Should().Contain($"| {_plan.Runs[1].Id} | architecture=original | 2 | interrupted");
+        markdown.Should().Contain("| – | architecture=modified `");
     }
 
     [Fact]
@@ -112,9 +112,9 @@ public sealed class SweepReportTests
     {
         string run = _folder.RunDirectory(_plan.Runs[0]);
         Directory.CreateDirectory(run);
-        File.WriteAllText(Path.Combine(run, SweepSummary.FileName), """{ "fid": NaN """);
+        File.WriteAllText(Path.Combine(run, SweepRunContext.SummaryFileName), """{ "fid": NaN """);
 
-        var status = SweepReport.Collect(_directory).Runs[0];
+        var status = SweepReport.Collect(_directory, Metrics).Runs[0];
 
         status.State.Should().Be(SweepRunState.Interrupted);
         status.Detail.Should().Contain("not valid JSON");
@@ -125,7 +125,7 @@ public sealed class SweepReportTests
     {
         WriteSummary(_folder.RunDirectory(_plan.Runs[0]), fid: 30);
 
-        var (markdown, json) = SweepReport.Collect(_directory).WriteFiles();
+        var (markdown, json) = SweepReport.Collect(_directory, Metrics).WriteFiles();
 
         markdown.Should().Be(Path.Combine(_folder.Root, "report.md"));
         File.ReadAllText(markdown).Should().StartWith("# Sweep report: tiny");
@@ -135,7 +135,7 @@ public sealed class SweepReportTests
     [Fact]
     public void Collect_on_a_folder_without_plan_says_it_is_not_a_sweep()
     {
-        var act = () => SweepReport.Collect(NewDirectory());
+        var act = () => SweepReport.Collect(NewDirectory(), Metrics);
 
         act.Should().Throw<FileNotFoundException>().WithMessage("*is not a sweep folder*");
     }

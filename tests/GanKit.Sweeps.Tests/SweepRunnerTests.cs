@@ -14,7 +14,7 @@ public sealed class SweepRunnerTests
     {
         var executed = new ConcurrentBag<string>();
 
-        var result = new SweepRunner().Run(_plan, _directory, Fake(executed));
+        var result = new SweepRunner(Options()).Run(_plan, _directory, Fake(executed));
 
         executed.Should().BeEquivalentTo(_plan.Runs.Select(r => r.Id));
         result.Completed.Should().Be(8);
@@ -23,17 +23,17 @@ public sealed class SweepRunnerTests
         foreach (var run in _plan.Runs)
         {
             File.ReadAllText(Path.Combine(folder.RunDirectory(run), SweepFolder.RunFileName)).Should().Contain(run.Id);
-            folder.Inspect(run, SweepMetric.Defaults, TimeSpan.FromMinutes(1)).State.Should().Be(SweepRunState.Finished);
+            folder.Inspect(run, Metrics, TimeSpan.FromMinutes(1)).State.Should().Be(SweepRunState.Finished);
         }
     }
 
     [Fact]
     public void Run_skips_finished_runs_on_a_second_pass()
     {
-        new SweepRunner().Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
+        new SweepRunner(Options()).Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
         var again = new ConcurrentBag<string>();
 
-        var result = new SweepRunner().Run(_plan, _directory, Fake(again));
+        var result = new SweepRunner(Options()).Run(_plan, _directory, Fake(again));
 
         again.Should().BeEmpty();
         result.AlreadyFinished.Should().Be(8);
@@ -45,7 +45,7 @@ public sealed class SweepRunnerTests
     {
         var executed = new ConcurrentBag<string>();
 
-        var result = new SweepRunner(new SweepRunnerOptions { Shard = new SweepShard(1, 3) }).Run(_plan, _directory, Fake(executed));
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(1, 3), StealWork = false }).Run(_plan, _directory, Fake(executed));
 
         executed.Should().BeEquivalentTo(_plan.Runs.Where(r => r.Number % 3 == 1).Select(r => r.Id));
         result.RunsInShard.Should().Be(3);
@@ -56,8 +56,10 @@ public sealed class SweepRunnerTests
     {
         var broken = _plan.Runs[2];
         var noSummary = _plan.Runs[5];
-        SweepRunResult Executor(SweepRun run, string directory, CancellationToken token)
+        SweepRunResult Executor(SweepRunContext context)
         {
+            var run = context.Run;
+            string directory = context.Directory;
             if (run.Id == broken.Id)
             {
                 throw new InvalidOperationException("loss became NaN\nat step 3");
@@ -71,18 +73,18 @@ public sealed class SweepRunnerTests
             return SweepRunResult.Success();
         }
 
-        var first = new SweepRunner().Run(_plan, _directory, Executor);
+        var first = new SweepRunner(Options()).Run(_plan, _directory, Executor);
         var folder = new SweepFolder(_directory);
-        string? reason = folder.Inspect(broken, SweepMetric.Defaults, TimeSpan.FromMinutes(1)).Detail;
-        var second = new SweepRunner().Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
-        var third = new SweepRunner(new SweepRunnerOptions { RetryFailed = true }).Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
+        string? reason = folder.Inspect(broken, Metrics, TimeSpan.FromMinutes(1)).Detail;
+        var second = new SweepRunner(Options()).Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
+        var third = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, RetryFailed = true }).Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
 
         first.Failed.Should().Be(2);
         first.Completed.Should().Be(6);
         reason.Should().Be("InvalidOperationException: loss became NaN at step 3", "a reason is one line");
         second.PreviouslyFailed.Should().Be(2);
         third.Completed.Should().Be(2);
-        folder.Inspect(broken, SweepMetric.Defaults, TimeSpan.FromMinutes(1)).State.Should().Be(SweepRunState.Finished);
+        folder.Inspect(broken, Metrics, TimeSpan.FromMinutes(1)).State.Should().Be(SweepRunState.Finished);
     }
 
     [Fact]
@@ -90,8 +92,9 @@ public sealed class SweepRunnerTests
     {
         var broken = _plan.Runs[2];
         var noSummary = _plan.Runs[5];
-        new SweepRunner().Run(_plan, _directory, (run, directory, _) =>
+        new SweepRunner(Options()).Run(_plan, _directory, context =>
         {
+            var (run, directory) = (context.Run, context.Directory);
             if (run.Id == broken.Id)
             {
                 return SweepRunResult.Failure("discriminator loss diverged");
@@ -106,10 +109,10 @@ public sealed class SweepRunnerTests
         });
 
         var folder = new SweepFolder(_directory);
-        var failed = folder.Inspect(broken, SweepMetric.Defaults, TimeSpan.FromMinutes(1));
+        var failed = folder.Inspect(broken, Metrics, TimeSpan.FromMinutes(1));
         failed.State.Should().Be(SweepRunState.Failed);
         failed.Detail.Should().Be("discriminator loss diverged");
-        folder.Inspect(noSummary, SweepMetric.Defaults, TimeSpan.FromMinutes(1)).Detail.Should().Contain("reported success but its summary is not valid").And.Contain("does not exist");
+        folder.Inspect(noSummary, Metrics, TimeSpan.FromMinutes(1)).Detail.Should().Contain("reported success but its summary is not valid").And.Contain("does not exist");
     }
 
     [Fact]
@@ -118,8 +121,9 @@ public sealed class SweepRunnerTests
         using var cancellation = new CancellationTokenSource();
         var target = _plan.Runs[3];
         var events = new List<SweepRunEvent>();
-        var firstResult = new SweepRunner(new SweepRunnerOptions { Progress = new Synchronous(events) }).Run(_plan, _directory, (run, directory, token) =>
+        var firstResult = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics }).Run(_plan, _directory, context =>
         {
+            var (run, directory, token) = (context.Run, context.Directory, context.CancellationToken);
             if (run.Id == target.Id)
             {
                 File.WriteAllText(Path.Combine(directory, "checkpoint.txt"), "step 1");
@@ -129,21 +133,22 @@ public sealed class SweepRunnerTests
 
             WriteSummary(directory, fid: 1);
             return SweepRunResult.Success();
-        }, cancellation.Token);
+        }, new Synchronous(events), cancellation.Token);
 
         firstResult.Cancelled.Should().BeTrue();
         firstResult.Completed.Should().Be(3);
         events.Last().Kind.Should().Be(SweepRunEventKind.Cancelled);
-        new SweepFolder(_directory).Inspect(target, SweepMetric.Defaults, TimeSpan.FromHours(1)).State.Should().Be(SweepRunState.Interrupted);
+        new SweepFolder(_directory).Inspect(target, Metrics, TimeSpan.FromHours(1)).State.Should().Be(SweepRunState.Interrupted);
 
         events.Clear();
         bool sawCheckpoint = false;
-        var second = new SweepRunner(new SweepRunnerOptions { Progress = new Synchronous(events) }).Run(_plan, _directory, (run, directory, _) =>
+        var second = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics }).Run(_plan, _directory, context =>
         {
+            var (run, directory) = (context.Run, context.Directory);
             sawCheckpoint |= run.Id == target.Id && File.Exists(Path.Combine(directory, "checkpoint.txt"));
             WriteSummary(directory, fid: 1);
             return SweepRunResult.Success();
-        });
+        }, new Synchronous(events));
 
         sawCheckpoint.Should().BeTrue();
         second.Completed.Should().Be(5);
@@ -160,7 +165,7 @@ public sealed class SweepRunnerTests
         var lease = TimeSpan.FromSeconds(1);
         var executed = new ConcurrentBag<string>();
 
-        var result = new SweepRunner(new SweepRunnerOptions { LeaseTimeout = lease, PollInterval = TimeSpan.FromMilliseconds(100) })
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, LeaseTimeout = lease, PollInterval = TimeSpan.FromMilliseconds(100) })
             .Run(_plan, _directory, Fake(executed));
 
         executed.Should().Contain(held.Id);
@@ -179,7 +184,7 @@ public sealed class SweepRunnerTests
         SweepClaimTests.WriteForeignClaim(heldDirectory, 1, "another-node", 42, DateTime.UtcNow, released: null, startUtc: null);
         var executed = new ConcurrentBag<string>();
 
-        var result = new SweepRunner(new SweepRunnerOptions { WaitForHeldRuns = false }).Run(_plan, _directory, Fake(executed));
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, WaitForHeldRuns = false }).Run(_plan, _directory, Fake(executed));
 
         executed.Should().NotContain(held.Id);
         result.HeldElsewhere.Should().Be(1);
@@ -196,24 +201,170 @@ public sealed class SweepRunnerTests
         options.PollInterval.Should().Be(TimeSpan.FromSeconds(10));
         options.RetryFailed.Should().BeFalse();
         options.WaitForHeldRuns.Should().BeTrue();
-        options.Metrics.Should().Equal(SweepMetric.Defaults);
-        options.Progress.Should().BeNull();
+        options.StealWork.Should().BeTrue();
+        options.Metrics.Should().BeEmpty("the host names its metrics");
+        SweepRunnerOptions.MaxLeaseTimeout.Should().Be(TimeSpan.FromDays(1));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(400_000)]
+    public void Options_are_checked_when_the_runner_is_created(int leaseMinutes)
+    {
+        var lease = () => new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, LeaseTimeout = TimeSpan.FromMinutes(leaseMinutes) });
+        var poll = () => new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, PollInterval = TimeSpan.FromDays(2) });
+        var noMetrics = () => new SweepRunner(new SweepRunnerOptions());
+        var twice = () => new SweepRunner(new SweepRunnerOptions { Metrics = [Metrics[0], Metrics[0]] });
+
+        lease.Should().Throw<ArgumentOutOfRangeException>().WithMessage("LeaseTimeout must be positive and at most 1.00:00:00*");
+        poll.Should().Throw<ArgumentOutOfRangeException>().WithMessage("PollInterval*");
+        noMetrics.Should().Throw<ArgumentException>().WithMessage("Metrics must list at least one metric*");
+        twice.Should().Throw<ArgumentException>().WithMessage("*twice*");
     }
 
     [Fact]
-    public void Options_are_checked_when_the_runner_is_created()
+    public void Options_are_copied_so_later_changes_do_not_reach_the_runner()
     {
-        var lease = () => new SweepRunner(new SweepRunnerOptions { LeaseTimeout = TimeSpan.Zero });
-        var metrics = () => new SweepRunner(new SweepRunnerOptions { Metrics = [] });
+        var metrics = new List<SweepMetric>(Metrics);
+        var options = new SweepRunnerOptions { Metrics = metrics, Shard = new SweepShard(0, 2) };
+        var runner = new SweepRunner(options);
+        options.Shard = new SweepShard(1, 2);
+        options.LeaseTimeout = TimeSpan.Zero;
+        metrics.Clear();
+        var executed = new ConcurrentBag<string>();
 
-        lease.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*lease*");
-        metrics.Should().Throw<ArgumentException>().WithMessage("*metric*");
+        var result = new SweepRunner(Options()).Run(_plan, NewDirectory(), Fake(new ConcurrentBag<string>()));
+        var mine = runner.Run(_plan, _directory, Fake(executed));
+
+        result.Completed.Should().Be(8);
+        mine.Shard.Should().Be(new SweepShard(0, 2));
+        mine.Completed.Should().Be(4, "the shard given at construction is the one run");
     }
 
-    private static Func<SweepRun, string, CancellationToken, SweepRunResult> Fake(ConcurrentBag<string> executed) => (run, directory, _) =>
+    [Fact]
+    public void Run_puts_a_deferred_run_off_without_a_record_and_tries_it_again()
     {
-        executed.Add(run.Id);
-        WriteSummary(directory, fid: 10 + run.Number);
+        var target = _plan.Runs[0];
+        int attempts = 0;
+        var events = new List<SweepRunEvent>();
+
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(0, 8), StealWork = false, PollInterval = TimeSpan.FromMilliseconds(50) })
+            .Run(_plan, _directory, context =>
+            {
+                if (++attempts == 1)
+                {
+                    File.Exists(Path.Combine(context.Directory, "failed.json")).Should().BeFalse();
+                    return SweepRunResult.Deferred("the run folder is still held by pid 42");
+                }
+
+                WriteSummary(context.Directory, fid: 1);
+                return SweepRunResult.Success();
+            }, new Synchronous(events));
+
+        attempts.Should().Be(2);
+        result.Completed.Should().Be(1);
+        result.Failed.Should().Be(0);
+        events.Select(e => e.Kind).Should().Equal(SweepRunEventKind.Started, SweepRunEventKind.Deferred, SweepRunEventKind.Resumed, SweepRunEventKind.Completed);
+        events[1].Message.Should().Be("the run folder is still held by pid 42");
+        File.Exists(Path.Combine(new SweepFolder(_directory).RunDirectory(target), "failed.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Run_releases_the_claim_when_the_worker_fails_outside_the_run()
+    {
+        var run = _plan.Runs[0];
+        string runDirectory = new SweepFolder(_directory).RunDirectory(run);
+        // The run description cannot be written: a folder stands where the file goes.
+        Directory.CreateDirectory(Path.Combine(runDirectory, "sweep-run.json"));
+
+        var act = () => new SweepRunner(Options()).Run(_plan, _directory, Fake(new ConcurrentBag<string>()));
+
+        act.Should().Throw<IOException>();
+        var claim = SweepClaim.ReadCurrent(runDirectory)!;
+        claim.Record!.Released.Should().Be("worker error", "a crash before the run started must not leave the run blocked for a lease");
+        claim.IsStale(TimeSpan.FromDays(1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Run_does_its_own_shard_first_then_takes_unclaimed_runs_of_others_last_first()
+    {
+        var order = new List<int>();
+        var stolenFlags = new List<bool>();
+        var events = new List<SweepRunEvent>();
+
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(0, 2) })
+            .Run(_plan, _directory, context =>
+            {
+                order.Add(context.Run.Number);
+                stolenFlags.Add(context.IsFromOtherShard);
+                WriteSummary(context.Directory, fid: 1);
+                return SweepRunResult.Success();
+            }, new Synchronous(events));
+
+        order.Should().Equal(0, 2, 4, 6, 7, 5, 3, 1);
+        stolenFlags.Should().Equal(false, false, false, false, true, true, true, true);
+        result.Completed.Should().Be(4);
+        result.Stolen.Should().Be(4);
+        events.Where(e => e.Kind == SweepRunEventKind.Started).Select(e => e.FromOtherShard).Should().Equal(stolenFlags);
+    }
+
+    [Fact]
+    public void Run_leaves_other_shards_alone_when_stealing_is_off()
+    {
+        var executed = new ConcurrentBag<string>();
+
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(1, 2), StealWork = false }).Run(_plan, _directory, Fake(executed));
+
+        executed.Should().BeEquivalentTo(_plan.Runs.Where(r => r.Number % 2 == 1).Select(r => r.Id));
+        result.Stolen.Should().Be(0);
+    }
+
+    [Fact]
+    public void Run_never_steals_a_run_another_worker_holds_or_finished()
+    {
+        var folder = new SweepFolder(_directory);
+        folder.Initialize(_plan);
+        WriteSummary(folder.RunDirectory(_plan.Runs[7]), fid: 1);
+        string held = folder.RunDirectory(_plan.Runs[5]);
+        Directory.CreateDirectory(held);
+        SweepClaimTests.WriteForeignClaim(held, 1, "another-node", 42, DateTime.UtcNow, released: null, startUtc: null);
+        var executed = new ConcurrentBag<string>();
+
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(0, 2), WaitForHeldRuns = false }).Run(_plan, _directory, Fake(executed));
+
+        executed.Should().NotContain([_plan.Runs[7].Id, _plan.Runs[5].Id]);
+        result.Stolen.Should().Be(2, "runs 3 and 1 were free");
+    }
+
+    [Fact]
+    public void Run_stops_without_a_record_when_the_claim_is_lost_mid_run()
+    {
+        var target = _plan.Runs[0];
+        var events = new List<SweepRunEvent>();
+        var result = new SweepRunner(new SweepRunnerOptions { Metrics = Metrics, LeaseTimeout = TimeSpan.FromMilliseconds(500), Shard = new SweepShard(0, 8), StealWork = false })
+            .Run(_plan, _directory, context =>
+            {
+                // Another worker takes the run over while this one is frozen past two heartbeats.
+                SweepClaimTests.WriteForeignClaim(context.Directory, 2, "another-node", 42, DateTime.UtcNow, released: null, startUtc: null);
+                Thread.Sleep(400);
+                context.ThrowIfClaimLost();
+                WriteSummary(context.Directory, fid: 1);
+                return SweepRunResult.Success();
+            }, new Synchronous(events));
+
+        string directory = new SweepFolder(_directory).RunDirectory(target);
+        result.Lost.Should().Be(1);
+        result.Completed.Should().Be(0);
+        File.Exists(Path.Combine(directory, "failed.json")).Should().BeFalse("the run is the new owner's, not a failure");
+        File.Exists(Path.Combine(directory, "summary.json")).Should().BeFalse();
+        SweepClaim.ReadCurrent(directory)!.Record!.Released.Should().BeNull("the new owner's claim is untouched");
+        events.Last().Kind.Should().Be(SweepRunEventKind.ClaimLost);
+    }
+
+    private static Func<SweepRunContext, SweepRunResult> Fake(ConcurrentBag<string> executed) => context =>
+    {
+        executed.Add(context.Run.Id);
+        WriteSummary(context.Directory, fid: 10 + context.Run.Number);
         return SweepRunResult.Success();
     };
 

@@ -3,7 +3,7 @@ using GanKit.Sweeps;
 
 namespace GanKit.Sweeps.Tests;
 
-/// <summary>A schema like the sample's, and helpers to build sweep folders.</summary>
+/// <summary>A schema like the sample's (its settings included), metrics, and helpers to build sweep folders.</summary>
 internal static class SweepTestSupport
 {
     public static SweepSchema Schema { get; } = new(
@@ -15,7 +15,26 @@ internal static class SweepTestSupport
             SweepParameter.Boolean("useEma"),
             SweepParameter.Number("emaDecay", minimum: 0, maximum: 1, maximumExclusive: true),
         ],
-        ["original", "modified"]);
+        [
+            SweepSetting.List("architectures", SweepParameter.Choice("architecture", ["original", "modified"])),
+            SweepSetting.Required(SweepParameter.Integer("epochs", minimum: 1)),
+            SweepSetting.Optional(SweepParameter.Integer("maxBatchesPerEpoch", minimum: 1)),
+            SweepSetting.Optional(SweepParameter.Integer("evaluationSamples", minimum: 1), SweepValue.FromInteger(DefaultEvaluationSamples)),
+        ]);
+
+    public const int DefaultEvaluationSamples = 10_000;
+
+    /// <summary>What the stand-in summaries hold, FID first (the default ranking).</summary>
+    public static IReadOnlyList<SweepMetric> Metrics { get; } =
+    [
+        new("fid", "FID", higherIsBetter: false),
+        new("kid", "KID", higherIsBetter: false),
+        new("classifier_score", "Score", higherIsBetter: true),
+        new("precision", "Precision", higherIsBetter: true),
+        new("recall", "Recall", higherIsBetter: true),
+    ];
+
+    public static SweepRunnerOptions Options() => new() { Metrics = Metrics };
 
     public static SweepDefinition Parse(string json) => SweepDefinition.Parse(json, Schema, "test.sweep.json");
 
@@ -43,7 +62,7 @@ internal static class SweepTestSupport
     public static void WriteSummary(string runDirectory, double fid, double kid = 0.1, double score = 5, double precision = 0.5, double recall = 0.5)
     {
         Directory.CreateDirectory(runDirectory);
-        File.WriteAllText(Path.Combine(runDirectory, SweepSummary.FileName), JsonSerializer.Serialize(new Dictionary<string, double>
+        File.WriteAllText(Path.Combine(runDirectory, SweepRunContext.SummaryFileName), JsonSerializer.Serialize(new Dictionary<string, double>
         {
             ["fid"] = fid,
             ["kid"] = kid,

@@ -53,6 +53,30 @@ public sealed partial class RepositoryLayoutTests
     }
 
     [Fact]
+    public void Only_the_root_of_the_core_uses_the_builder_verbs_so_no_folder_cycle_returns()
+    {
+        // Building/ uses Layers, Networks, Initialization and Regularization; none may use it back.
+        string[] lower = ["Layers", "Networks", "Initialization", "Regularization", "Losses", "Data", "Imaging", "Metrics", "Internal", "Runtime"];
+        var uses = new List<string>();
+        foreach (string folder in lower)
+        {
+            string path = Path.Combine(Root, "src", "GanKit", folder);
+            if (!Directory.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (string file in Directory.GetFiles(path, "*.cs", SearchOption.AllDirectories))
+            {
+                var code = File.ReadLines(file).Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal));
+                uses.AddRange(code.Where(line => BuilderVerb().IsMatch(line)).Select(line => $"{Path.GetRelativePath(Root, file)}: {line.Trim()}"));
+            }
+        }
+
+        uses.Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_core_library_holds_no_sweep_code()
     {
         Directory.Exists(Path.Combine(Root, "src", "GanKit", "Sweeps")).Should().BeFalse();
@@ -79,6 +103,9 @@ public sealed partial class RepositoryLayoutTests
 
         throw new InvalidOperationException($"GanKit.sln not found above {AppContext.BaseDirectory}");
     }
+
+    [GeneratedRegex(@"\b(GeneratorBuilder|DiscriminatorBuilder|Initializers|Regularizers)\b")]
+    private static partial Regex BuilderVerb();
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();

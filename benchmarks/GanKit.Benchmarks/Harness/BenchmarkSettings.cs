@@ -18,6 +18,9 @@ public sealed record BenchmarkSettings
     /// <summary>Gets the recorded, interleaved rounds of each side.</summary>
     public int Rounds { get; init; }
 
+    /// <summary>Gets the recorded, interleaved rounds of each side per layer of the per-layer timings (short rounds, many of them, so each pair sees the same load).</summary>
+    public int LayerRounds { get; init; }
+
     /// <summary>Gets the training steps in one round.</summary>
     public int BatchesPerRound { get; init; }
 
@@ -51,6 +54,7 @@ public sealed record BenchmarkSettings
         BatchSize = 256,
         WarmupRounds = 2,
         Rounds = 11,
+        LayerRounds = 21,
         BatchesPerRound = 3,
         MatmulSize = 2048,
         InferenceBatch = 256,
@@ -69,6 +73,7 @@ public sealed record BenchmarkSettings
         BatchSize = 64,
         WarmupRounds = 1,
         Rounds = 3,
+        LayerRounds = 3,
         BatchesPerRound = 2,
         MatmulSize = 1024,
         InferenceBatch = 64,

@@ -22,33 +22,53 @@ public static class Interleaved
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        var results = Run(warmupRounds, rounds, [a, b], onRound is null ? null : (i, figures) => onRound(i, figures[0], figures[1]));
+        return (results[0], results[1]);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="warmupRounds"/> unrecorded rounds of every side, then
+    /// <paramref name="rounds"/> recorded rounds. Each round starts one side later than the one before
+    /// (A B C, B C A, C A B ...), so no side always runs right after the same other one.
+    /// </summary>
+    /// <param name="warmupRounds">Rounds run first and discarded (JIT, libtorch's allocator, caches).</param>
+    /// <param name="rounds">Recorded rounds; at least 1.</param>
+    /// <param name="sides">One round of each side, returning its figure; at least one.</param>
+    /// <param name="onRound">Called after every recorded round with its index and the figures of all sides.</param>
+    /// <returns>The recorded figures of each side (in the order of <paramref name="sides"/>), in round order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rounds"/> is below 1 or <paramref name="warmupRounds"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sides"/> is empty.</exception>
+    public static double[][] Run(int warmupRounds, int rounds, IReadOnlyList<Func<double>> sides, Action<int, double[]>? onRound = null)
+    {
+        ArgumentNullException.ThrowIfNull(sides);
         ArgumentOutOfRangeException.ThrowIfNegative(warmupRounds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rounds);
+        if (sides.Count == 0)
+        {
+            throw new ArgumentException("At least one side is needed.", nameof(sides));
+        }
+
         for (int i = 0; i < warmupRounds; i++)
         {
-            a();
-            b();
+            foreach (var side in sides)
+            {
+                side();
+            }
         }
 
-        var resultsA = new double[rounds];
-        var resultsB = new double[rounds];
+        var results = sides.Select(_ => new double[rounds]).ToArray();
         for (int i = 0; i < rounds; i++)
         {
-            if (i % 2 == 0)
+            for (int k = 0; k < sides.Count; k++)
             {
-                resultsA[i] = a();
-                resultsB[i] = b();
-            }
-            else
-            {
-                resultsB[i] = b();
-                resultsA[i] = a();
+                int side = (i + k) % sides.Count;
+                results[side][i] = sides[side]();
             }
 
-            onRound?.Invoke(i, resultsA[i], resultsB[i]);
+            onRound?.Invoke(i, results.Select(r => r[i]).ToArray());
         }
 
-        return (resultsA, resultsB);
+        return results;
     }
 
     /// <summary>Runs one measurement <paramref name="warmupRounds"/> times unrecorded, then <paramref name="rounds"/> times.</summary>

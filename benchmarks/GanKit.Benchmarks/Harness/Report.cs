@@ -13,13 +13,18 @@ public sealed class Report
 
     private readonly List<ResultRow> _rows = [];
     private readonly SortedDictionary<string, double> _ratios = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, double> _stockRatios = new(StringComparer.Ordinal);
     private readonly List<string> _checks = [];
+    private readonly List<(string Title, string[] Header, List<string[]> Rows)> _tables = [];
 
     /// <summary>Gets the rows recorded so far.</summary>
     public IReadOnlyList<ResultRow> Rows => _rows;
 
     /// <summary>Gets the trainer/hand-written throughput ratios by case.</summary>
     public IReadOnlyDictionary<string, double> Ratios => _ratios;
+
+    /// <summary>Gets the trainer/stock-module loop throughput ratios by case.</summary>
+    public IReadOnlyDictionary<string, double> StockRatios => _stockRatios;
 
     /// <summary>Gets the target checks recorded so far, each a line such as <c>PASS ...</c> or <c>MISS ...</c>.</summary>
     public IReadOnlyList<string> Checks => _checks;
@@ -37,13 +42,27 @@ public sealed class Report
     /// <param name="ratio">The median over interleaved rounds of trainer throughput over hand-written throughput.</param>
     public void AddRatio(string name, double ratio) => _ratios[name] = ratio;
 
+    /// <summary>Records the trainer/stock-module loop throughput ratio of one case.</summary>
+    /// <param name="name">The case, for example <c>original/simultaneous</c>.</param>
+    /// <param name="ratio">The median over interleaved rounds of trainer throughput over the stock-module loop's.</param>
+    public void AddStockRatio(string name, double ratio) => _stockRatios[name] = ratio;
+
     /// <summary>Records whether a target was met.</summary>
     /// <param name="passed">Whether it was met.</param>
     /// <param name="description">The target and the figure, for example <c>ratio 0.99 &gt;= 0.97</c>.</param>
     public void AddCheck(bool passed, string description) => _checks.Add((passed ? "PASS " : "MISS ") + description);
 
+    /// <summary>Adds a table of its own, printed after the main one (for example the per-layer timings).</summary>
+    /// <param name="title">A line above the table.</param>
+    /// <param name="header">The column names.</param>
+    /// <param name="rows">The cells, one array per row, as many as <paramref name="header"/>.</param>
+    public void AddTable(string title, string[] header, IEnumerable<string[]> rows) => _tables.Add((title, header, rows.ToList()));
+
     /// <summary>Gets the smallest ratio over all cases, or null when no training case ran.</summary>
     public double? MinimumRatio => _ratios.Count == 0 ? null : _ratios.Values.Min();
+
+    /// <summary>Gets the smallest trainer/stock-module ratio over all cases, or null when no training case ran.</summary>
+    public double? MinimumStockRatio => _stockRatios.Count == 0 ? null : _stockRatios.Values.Min();
 
     /// <summary>Formats the results as a markdown table followed by the ratios and checks.</summary>
     /// <returns>The markdown text.</returns>
@@ -57,14 +76,28 @@ public sealed class Report
             text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Benchmark} | {row.Case} | {row.Metric} | {Format(row.Value.Median)} | {Format(row.Value.Min)} | {Format(row.Value.Max)} | {row.Value.Count} | {row.Note ?? string.Empty} |");
         }
 
+        foreach (var (title, header, rows) in _tables)
+        {
+            text.AppendLine();
+            text.AppendLine(title + ":");
+            text.AppendLine();
+            text.AppendLine("| " + string.Join(" | ", header) + " |");
+            text.AppendLine("|" + string.Concat(header.Select((_, i) => i < 2 ? "---|" : "---:|")));
+            foreach (var row in rows)
+            {
+                text.AppendLine("| " + string.Join(" | ", row) + " |");
+            }
+        }
+
         if (_ratios.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("| Trainer/hand-written (median of the per-round wall-time ratios) | Ratio |");
-            text.AppendLine("|---|---:|");
+            text.AppendLine("| Trainer throughput over the loop's (median of the per-round wall-time ratios) | hand-written, GanKit modules | hand-written, stock modules |");
+            text.AppendLine("|---|---:|---:|");
             foreach (var (name, ratio) in _ratios)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {ratio:0.000} |");
+                string stock = _stockRatios.TryGetValue(name, out double value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {ratio:0.000} | {stock} |");
             }
         }
 
@@ -110,7 +143,10 @@ public sealed class Report
             rows = _rows,
             ratios = _ratios,
             minimumRatio = MinimumRatio,
+            stockRatios = _stockRatios,
+            minimumStockRatio = MinimumStockRatio,
             checks = _checks,
+            tables = _tables.Select(t => new { title = t.Title, header = t.Header, rows = t.Rows }),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(document, Json));
     }

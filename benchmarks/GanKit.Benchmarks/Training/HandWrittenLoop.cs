@@ -14,12 +14,14 @@ namespace GanKit.Benchmarks.Training;
 /// optimiser settings as the trainer's defaults (non-saturating BCE on logits, Adam 1e-4,
 /// betas 0.9/0.999, epsilon 1e-7), with the whole data set on the device, a shuffled
 /// <c>index_select</c> per batch and one dispose scope per step. Nothing else: no progress,
-/// no divergence check, no checkpoints.
+/// no divergence check, no checkpoints. It trains GanKit's modules or TorchSharp's stock ones
+/// (<see cref="LoopNetworks"/>).
 /// </summary>
 public sealed class HandWrittenLoop : ITrainingLoop
 {
-    private readonly GeneratorNetwork _generator;
-    private readonly DiscriminatorNetwork _discriminator;
+    private readonly LoopNetworks _networks;
+    private readonly nn.Module<Tensor, Tensor> _generator;
+    private readonly nn.Module<Tensor, Tensor> _discriminator;
     private readonly Tensor _images;
     private readonly int _batchSize;
     private readonly UpdateScheme _scheme;
@@ -29,15 +31,17 @@ public sealed class HandWrittenLoop : ITrainingLoop
     private readonly Adam _discriminatorOptimizer;
     private long _round;
 
-    /// <summary>Builds the networks of <paramref name="architecture"/> and their optimisers.</summary>
-    /// <param name="architecture">The networks.</param>
+    /// <summary>Takes over <paramref name="networks"/> and builds their optimisers.</summary>
+    /// <param name="networks">The networks; disposed with the loop.</param>
     /// <param name="images">All training images, <c>[N, 1, 28, 28]</c>, on the CPU.</param>
     /// <param name="batchSize">Images per step.</param>
     /// <param name="scheme">Simultaneous (Keras tutorial) or alternating (PyTorch DCGAN) updates.</param>
-    public HandWrittenLoop(Architecture architecture, Tensor images, int batchSize, UpdateScheme scheme)
+    public HandWrittenLoop(LoopNetworks networks, Tensor images, int batchSize, UpdateScheme scheme)
     {
-        _generator = architecture.CreateGenerator();
-        _discriminator = architecture.CreateDiscriminator();
+        ArgumentNullException.ThrowIfNull(networks);
+        _networks = networks;
+        _generator = networks.Generator;
+        _discriminator = networks.Discriminator;
         _images = images;
         _batchSize = batchSize;
         _scheme = scheme;
@@ -81,22 +85,24 @@ public sealed class HandWrittenLoop : ITrainingLoop
     {
         _generatorOptimizer.Dispose();
         _discriminatorOptimizer.Dispose();
-        _generator.Dispose();
-        _discriminator.Dispose();
+        _networks.Dispose();
     }
+
+    private Tensor Noise() => randn(_batchSize, _networks.LatentDim);
+
+    private Tensor WithPenalty(Tensor loss) => _networks.RegularizationLoss is { } penalty ? loss + penalty() : loss;
 
     private Tensor SimultaneousStep(Tensor real)
     {
         // Keras tutorial: one generator pass, both losses from it, each network's gradient from
         // its own loss only, both optimisers step.
-        var noise = randn(_batchSize, _generator.LatentDim);
+        var noise = Noise();
         var fake = _generator.call(noise);
         var realLogits = _discriminator.call(real);
         var fakeLogits = _discriminator.call(fake);
         var generatorLoss = binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits));
-        var discriminatorLoss = binary_cross_entropy_with_logits(realLogits, ones_like(realLogits))
-            + binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits))
-            + _discriminator.RegularizationLoss();
+        var discriminatorLoss = WithPenalty(binary_cross_entropy_with_logits(realLogits, ones_like(realLogits))
+            + binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits)));
         _generatorOptimizer.zero_grad();
         _discriminatorOptimizer.zero_grad();
         generatorLoss.backward(retain_graph: true, inputs: _generatorParameters);
@@ -113,19 +119,18 @@ public sealed class HandWrittenLoop : ITrainingLoop
         Tensor fake;
         using (no_grad())
         {
-            fake = _generator.call(randn(_batchSize, _generator.LatentDim));
+            fake = _generator.call(Noise());
         }
 
         var realLogits = _discriminator.call(real);
         var fakeLogits = _discriminator.call(fake);
-        var discriminatorLoss = binary_cross_entropy_with_logits(realLogits, ones_like(realLogits))
-            + binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits))
-            + _discriminator.RegularizationLoss();
+        var discriminatorLoss = WithPenalty(binary_cross_entropy_with_logits(realLogits, ones_like(realLogits))
+            + binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits)));
         _discriminatorOptimizer.zero_grad();
         discriminatorLoss.backward(inputs: _discriminatorParameters);
         _discriminatorOptimizer.step();
 
-        var freshLogits = _discriminator.call(_generator.call(randn(_batchSize, _generator.LatentDim)));
+        var freshLogits = _discriminator.call(_generator.call(Noise()));
         var generatorLoss = binary_cross_entropy_with_logits(freshLogits, ones_like(freshLogits));
         _generatorOptimizer.zero_grad();
         generatorLoss.backward(inputs: _generatorParameters);

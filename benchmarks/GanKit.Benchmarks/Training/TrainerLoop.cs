@@ -9,7 +9,7 @@ namespace GanKit.Benchmarks.Training;
 
 /// <summary>
 /// The library side: <see cref="AdversarialTrainer.Fit"/> with default options except the batch
-/// size, the update scheme, the CPU device and a cap of one round's batches per epoch. A round is
+/// size, the update scheme, the device (the CPU unless given) and a cap of one round's batches per epoch. A round is
 /// one call of <c>Fit</c> for one epoch; its figure is the time from the call to the end of the
 /// last step, and <see cref="LastEpochEndSeconds"/> holds what the epoch's end (sample grid,
 /// history files, checkpoint) added on top.
@@ -34,8 +34,10 @@ public sealed class TrainerLoop : ITrainingLoop
     /// <param name="scheme">The update scheme.</param>
     /// <param name="batchesPerRound">Steps in one round (the epoch cap).</param>
     /// <param name="outputDirectory">Where the trainer writes its samples and checkpoints; deleted on dispose.</param>
-    public TrainerLoop(Architecture architecture, IImageDataset dataset, int batchSize, UpdateScheme scheme, int batchesPerRound, string outputDirectory)
+    /// <param name="device">The training device; null for the CPU. On a GPU the last step's clock reading waits for the device.</param>
+    public TrainerLoop(Architecture architecture, IImageDataset dataset, int batchSize, UpdateScheme scheme, int batchesPerRound, string outputDirectory, Device? device = null)
     {
+        var trainingDevice = device ?? CPU;
         _generator = architecture.CreateGenerator();
         _discriminator = architecture.CreateDiscriminator();
         _dataset = dataset;
@@ -47,7 +49,7 @@ public sealed class TrainerLoop : ITrainingLoop
             BatchSize = batchSize,
             MaxBatchesPerEpoch = batchesPerRound,
             UpdateScheme = scheme,
-            Device = CPU,
+            Device = trainingDevice,
             OutputDirectory = outputDirectory,
             KeepCheckpoints = 1,
         };
@@ -57,6 +59,12 @@ public sealed class TrainerLoop : ITrainingLoop
             // Only the last step reads the clocks, so the handler adds nothing measurable.
             if (e.BatchInEpoch == _batches)
             {
+                // GPU work is queued; the step is done when the device says so.
+                if (trainingDevice.type == TorchSharp.DeviceType.CUDA)
+                {
+                    TorchSharp.torch.cuda.synchronize();
+                }
+
                 _lastStepSeconds = _clock.Elapsed.TotalSeconds;
                 _lastStepCpu = ProcessorTime.Now() - _cpuAtStart;
             }

@@ -109,15 +109,17 @@ internal static class DcganCli
     {
         var seeds = SampleOptions.Seeds();
         var output = new Option<string>("--out") { Description = "Folder for every run and report.md.", DefaultValueFactory = _ => Path.Combine("runs", "compare") };
+        var parallel = SampleOptions.Positive("--parallel", 1, "Runs trained at once, each in its own process with its own random stream (worth it on a GPU, which one DCGAN leaves mostly idle; on the CPU keep 1).");
         var training = new TrainingOptions();
 
         var command = new Command("compare", "Train both architectures for every seed and write report.md with the side-by-side figure, metrics and verdict.");
         command.Add(seeds);
         command.Add(output);
+        command.Add(parallel);
         training.AddTo(command);
         command.SetAction(result =>
         {
-            var settings = new CompareCommandSettings(result.GetValue(seeds)!, Paths.EnsureWritableFolder(result.GetValue(output)!, "--out"), training.Read(result));
+            var settings = new CompareCommandSettings(result.GetValue(seeds)!, Paths.EnsureWritableFolder(result.GetValue(output)!, "--out"), training.Read(result), result.GetValue(parallel));
             return runner.Compare(settings, CancelOnCtrlC.Token);
         });
         return command;

@@ -37,6 +37,12 @@ internal static class SampleOptions
     public static Option<int> Positive(string name, int defaultValue, string description) =>
         WithCheck(new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue }, v => v > 0, "must be a positive whole number");
 
+    public static Option<int> Between(string name, int minimum, int maximum, int defaultValue, string description) =>
+        WithCheck(
+            new Option<int>(name) { Description = $"{description} {minimum} to {maximum}.", DefaultValueFactory = _ => defaultValue },
+            v => v >= minimum && v <= maximum,
+            $"must be a whole number from {minimum} to {maximum}");
+
     public static Option<int?> OptionalPositive(string name, string description) =>
         WithCheck(new Option<int?>(name) { Description = description }, v => v is null || v > 0, "must be a positive whole number");
 

@@ -14,7 +14,8 @@ internal sealed record TrainingSettings(int Epochs, int BatchSize, double Learni
 internal sealed record TrainSettings(string Arch, int Seed, string Output, bool Resume, TrainingSettings Training);
 
 /// <summary>The <c>compare</c> command.</summary>
-internal sealed record CompareCommandSettings(IReadOnlyList<int> Seeds, string Output, TrainingSettings Training);
+/// <param name="Parallel">Runs trained at once, each in its own process; 1 trains them one after another in this process.</param>
+internal sealed record CompareCommandSettings(IReadOnlyList<int> Seeds, string Output, TrainingSettings Training, int Parallel = 1);
 
 /// <summary>The <c>evaluate</c> command.</summary>
 internal sealed record EvaluateSettings(string Checkpoint, string Device, string? DataDirectory, int EvalSamples, int Seed);

@@ -16,6 +16,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
     public int Train(TrainSettings settings, CancellationToken cancellationToken)
     {
         var device = TrainRun.ResolveDevice(settings.Training.Device);
+        output.WriteLine($"Torch runtime: {Runtime.TorchRuntime.Describe()}");
 
         // Taken before anything is read, so a second trainer on the folder fails at once.
         using var folderLock = TrainRun.Lock(settings.Output);
@@ -41,6 +42,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
     {
         var t = settings.Training;
         var device = TrainRun.ResolveDevice(t.Device);
+        output.WriteLine($"Torch runtime: {Runtime.TorchRuntime.Describe()}");
         var plan = settings.Seeds
             .SelectMany(seed => new[] { CompareAssembler.First, CompareAssembler.Second }.Select(arch => (Arch: arch, Seed: seed)))
             .Select(r => new FinishedRun(r.Arch, r.Seed, Path.Combine(settings.Output, $"{r.Arch}-seed{r.Seed}")))
@@ -48,8 +50,10 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
 
         try
         {
-            display.Show(plan.Select(r => $"{r.Arch} seed {r.Seed}").ToList(), runs =>
+            var failed = display.Show(plan.Select(r => $"{r.Arch} seed {r.Seed}").ToList(), runs =>
             {
+                var pending = new List<(FinishedRun Run, bool Resume)>();
+                var progress = new List<IRunProgress>();
                 for (int i = 0; i < plan.Count; i++)
                 {
                     var run = plan[i];
@@ -62,11 +66,24 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
                     }
 
                     bool resume = HasCheckpoint(run.Folder);
-                    TrainRun.Execute(new TrainSettings(run.Arch, run.Seed, run.Folder, resume, t), device, runs[i], cancellationToken);
+                    if (settings.Parallel == 1)
+                    {
+                        TrainRun.Execute(new TrainSettings(run.Arch, run.Seed, run.Folder, resume, t), device, runs[i], cancellationToken);
+                    }
+                    else
+                    {
+                        pending.Add((run, resume));
+                        progress.Add(runs[i]);
+                    }
                 }
 
-                return 0;
+                return pending.Count == 0 ? [] : ParallelRuns.Run(pending, t, settings.Parallel, progress, cancellationToken);
             });
+            if (failed.Count > 0)
+            {
+                error.WriteLine($"error: {failed.Count} of the runs failed: {string.Join("; ", failed.Select(r => $"{r.Arch} seed {r.Seed} (see {Path.Combine(r.Folder, ParallelRuns.LogFileName)})"))}. Run the same compare command again to continue them.");
+                return ExitCodes.Failure;
+            }
         }
         catch (OperationCanceledException)
         {

@@ -51,7 +51,7 @@ internal static class TrainRun
         {
             return torch.cuda.is_available()
                 ? torch.CUDA
-                : throw new UsageException("--device cuda: CUDA is not available here (this build references TorchSharp-cpu; reference a TorchSharp-cuda package to train on a GPU).");
+                : throw new UsageException("--device cuda: CUDA is not available here (libtorch sees no GPU: a TorchSharp-cpu build, or a libtorch without CUDA; see the README's GPU section).");
         }
 
         return torch.CPU;

@@ -34,31 +34,27 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
             LeaseTimeout = settings.Lease,
             RetryFailed = settings.RetryFailed,
             WaitForHeldRuns = settings.Wait,
-            Progress = new Lines(output, error),
+            StealWork = settings.Steal,
+            Metrics = DcganSweepSchema.Metrics,
         };
 
-        SweepRunResult Execute(SweepRun run, string folder, CancellationToken token)
+        SweepRunResult Execute(SweepRunContext context)
         {
+            var run = context.Run;
+            string folder = context.Directory;
             // A folder with a checkpoint is a run a killed or cancelled worker left: continue it.
             string checkpoints = Path.Combine(folder, AdversarialTrainer.CheckpointsFolderName);
             bool resume = Directory.Exists(checkpoints) && new CheckpointStore(checkpoints).FindLatestValid() is not null;
-            var training = new TrainingSettings(
-                run.Epochs,
-                DcganSweepSchema.BatchSize(run),
-                run.TryGetParameter("generatorLearningRate", out var rate) ? rate.AsDouble() : SampleOptions.DefaultLearningRate,
-                run.MaxBatchesPerEpoch,
-                settings.Device,
-                settings.DataDirectory,
-                run.EvaluationSamples);
-            var train = new TrainSettings(run.Architecture, checked((int)run.Seed), folder, resume, training);
+            var training = DcganSweepSchema.Training(run, settings.Device, settings.DataDirectory);
+            var train = new TrainSettings(run[DcganSweepSchema.Architecture].AsString(), checked((int)run.Seed), folder, resume, training);
             display.Show([$"{run.Id} {run.ConfigurationLabel}, seed {run.Seed}"], runs =>
-                TrainRun.Execute(train, device, runs[0], token, trainerOptions => DcganSweepSchema.Apply(run, trainerOptions)));
+                TrainRun.Execute(train, device, new ClaimCheckingProgress(runs[0], context), context.CancellationToken, trainerOptions => DcganSweepSchema.Apply(run, trainerOptions)));
             return SweepRunResult.Success();
         }
 
-        var result = new SweepRunner(options).Run(plan, settings.Output, Execute, cancellationToken);
+        var result = new SweepRunner(options).Run(plan, settings.Output, Execute, new Lines(output, error), cancellationToken);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Shard {result.Shard}: {result.Completed} finished now, {result.AlreadyFinished} finished before, {result.Failed} failed, {result.PreviouslyFailed} failed before, {result.HeldElsewhere} held by other workers."));
+            $"Shard {result.Shard}: {result.Completed} finished now, {result.AlreadyFinished} finished before, {result.Failed} failed, {result.PreviouslyFailed} failed before, {result.HeldElsewhere} held by other workers; {result.Stolen} taken from other shards, {result.Lost} lost to other workers."));
         if (result.Cancelled)
         {
             error.WriteLine("Stopped; the current run wrote a checkpoint and released its claim. Run the same command again (or let another worker) to continue.");
@@ -90,7 +86,7 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
     /// <inheritdoc />
     public int Report(SweepReportSettings settings)
     {
-        var report = SweepReport.Collect(settings.Directory, rankBy: settings.RankBy);
+        var report = SweepReport.Collect(settings.Directory, DcganSweepSchema.Metrics, settings.RankBy);
         var sections = SweepReportExtras.Build(report);
         var (markdown, json) = report.WriteFiles(sections);
         output.WriteLine(report.ToMarkdown());
@@ -103,7 +99,7 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
     {
         public void Report(SweepRunEvent value)
         {
-            string run = $"{value.Run.Id} ({value.Run.ConfigurationLabel}, seed {value.Run.Seed.ToString(CultureInfo.InvariantCulture)})";
+            string run = $"{value.Run.Id} ({value.Run.ConfigurationLabel}, seed {value.Run.Seed.ToString(CultureInfo.InvariantCulture)}){(value.FromOtherShard ? ", taken from another shard" : string.Empty)}";
             string seconds = value.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
             switch (value.Kind)
             {
@@ -114,6 +110,8 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
                 case SweepRunEventKind.AlreadyFinished: output.WriteLine($"skip     {run}: already finished"); break;
                 case SweepRunEventKind.PreviouslyFailed: output.WriteLine($"skip     {run}: failed before ({value.Message}); --retry-failed tries again"); break;
                 case SweepRunEventKind.Cancelled: error.WriteLine($"stopped  {run}"); break;
+                case SweepRunEventKind.Deferred: output.WriteLine($"later    {run}: {value.Message}"); break;
+                case SweepRunEventKind.ClaimLost: error.WriteLine($"lost     {run}: another worker took it over while this one was frozen past its lease; left to it"); break;
             }
         }
     }

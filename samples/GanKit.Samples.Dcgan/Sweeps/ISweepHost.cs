@@ -11,7 +11,8 @@ namespace GanKit.Samples.Dcgan.Sweeps;
 /// <param name="Lease">How long a claim lives without a heartbeat.</param>
 /// <param name="RetryFailed">Whether runs that failed before are tried again.</param>
 /// <param name="Wait">Whether to wait for runs of the shard held by other workers.</param>
-internal sealed record SweepRunSettings(SweepPlan Plan, string Output, SweepShard Shard, string Device, string? DataDirectory, TimeSpan Lease, bool RetryFailed, bool Wait);
+/// <param name="Steal">Whether to take unclaimed runs of other shards once this shard's are done.</param>
+internal sealed record SweepRunSettings(SweepPlan Plan, string Output, SweepShard Shard, string Device, string? DataDirectory, TimeSpan Lease, bool RetryFailed, bool Wait, bool Steal = true);
 
 /// <summary>The checked arguments of <c>sweep report</c>.</summary>
 /// <param name="Directory">The sweep folder.</param>

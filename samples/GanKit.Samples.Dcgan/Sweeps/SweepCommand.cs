@@ -10,7 +10,10 @@ namespace GanKit.Samples.Dcgan.Sweeps;
 internal static class SweepCommand
 {
     /// <summary>The metric keys <c>--rank-by</c> accepts.</summary>
-    public static readonly string[] RankableMetrics = SweepMetric.Defaults.Select(m => m.Key).ToArray();
+    public static readonly string[] RankableMetrics = DcganSweepSchema.Metrics.Select(m => m.Key).ToArray();
+
+    /// <summary>The longest lease <c>--lease-minutes</c> accepts, the engine's maximum.</summary>
+    public static readonly int MaxLeaseMinutes = (int)SweepRunnerOptions.MaxLeaseTimeout.TotalMinutes;
 
     /// <summary>Builds the <c>sweep</c> command. Sweep files and shards are checked here, so a bad one is a usage error (exit 2) before anything trains.</summary>
     public static Command Build(ISweepHost host)
@@ -53,15 +56,16 @@ internal static class SweepCommand
 
     private static Command RunCommand(ISweepHost host)
     {
-        var file = new Argument<string>("file") { Description = "The sweep file (JSON: architectures, seeds, epochs, fixed and grid parameters)." };
+        var file = new Argument<string>("file") { Description = "The sweep file (JSON: name, seeds, architectures, epochs, maxBatchesPerEpoch, evaluationSamples, fixed and grid parameters)." };
         var output = new Option<string>("--out") { Description = "The shared sweep folder; every worker of the sweep uses the same one.", Required = true };
         var shard = new Option<string?>("--shard") { Description = "This worker's shard I/N: runs whose number mod N is I. Default: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX, else all." };
         var shardCount = SampleOptions.OptionalPositive("--shard-count", "Shard count to pair with an index from the environment (JOB_COMPLETION_INDEX); default SWEEP_SHARD_COUNT.");
         var device = SampleOptions.Device();
         var data = SampleOptions.DataDirectory();
-        var lease = SampleOptions.Positive("--lease-minutes", (int)SweepRunnerOptions.DefaultLeaseTimeout.TotalMinutes, "How long a claim of a vanished worker on another machine blocks its run.");
+        var lease = SampleOptions.Between("--lease-minutes", 1, MaxLeaseMinutes, (int)new SweepRunnerOptions().LeaseTimeout.TotalMinutes, "How long a claim of a vanished worker on another machine blocks its run.");
         var retry = new Option<bool>("--retry-failed") { Description = "Try runs that failed before again." };
         var noWait = new Option<bool>("--no-wait") { Description = "Exit after one pass instead of waiting for runs other workers hold." };
+        var noSteal = new Option<bool>("--no-steal") { Description = "Do only this shard's runs; by default a worker whose runs are done takes runs of other shards no worker has claimed." };
 
         var command = new Command("run", "Run this worker's shard of a sweep: claims each run, skips finished ones, resumes interrupted ones.");
         command.Add(file);
@@ -73,6 +77,7 @@ internal static class SweepCommand
         command.Add(lease);
         command.Add(retry);
         command.Add(noWait);
+        command.Add(noSteal);
         command.SetAction(result =>
         {
             var plan = LoadPlan(result.GetValue(file)!);
@@ -94,7 +99,8 @@ internal static class SweepCommand
                 result.GetValue(data),
                 TimeSpan.FromMinutes(result.GetValue(lease)),
                 result.GetValue(retry),
-                !result.GetValue(noWait));
+                !result.GetValue(noWait),
+                !result.GetValue(noSteal));
             // Schedulers stop workers with SIGTERM (Kubernetes on eviction or deletion, Slurm on
             // scancel or at the time limit): treat it like Ctrl+C so the current run checkpoints
             // and releases its claim, and the next worker resumes it at once instead of after the lease.
@@ -113,7 +119,7 @@ internal static class SweepCommand
     private static Command ReportCommand(ISweepHost host)
     {
         var directory = new Argument<string>("dir") { Description = "The sweep folder given to sweep run --out." };
-        var rankBy = SampleOptions.OneOf("--rank-by", RankableMetrics, SweepMetric.Fid.Key, "Metric whose mean ranks the configurations.");
+        var rankBy = SampleOptions.OneOf("--rank-by", RankableMetrics, RankableMetrics[0], "Metric whose mean ranks the configurations.");
         var command = new Command("report", "Rank every configuration of a sweep folder (mean ± std over seeds), list failed and unfinished runs, and write report.md, report.json and a metric-vs-parameter plot.");
         command.Add(directory);
         command.Add(rankBy);

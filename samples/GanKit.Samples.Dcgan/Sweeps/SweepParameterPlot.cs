@@ -7,27 +7,15 @@ namespace GanKit.Samples.Dcgan.Sweeps;
 /// <summary>Draws one metric against one swept parameter: every finished seed as a dot, each configuration's mean ± std as a bar.</summary>
 internal static class SweepParameterPlot
 {
-    /// <summary>The pseudo-parameter that plots against the architecture.</summary>
-    public const string Architecture = "architecture";
-
     /// <summary>Image width in pixels.</summary>
     public const int Width = 800;
 
     /// <summary>Image height in pixels.</summary>
     public const int Height = 500;
 
-    /// <summary>The parameters worth a plot: every grid parameter, plus the architecture when there are several.</summary>
-    public static IReadOnlyList<string> PlottedParameters(SweepReport report)
-    {
-        var names = new List<string>();
-        if (report.Runs.Select(r => r.Run.Architecture).Distinct().Count() > 1)
-        {
-            names.Add(Architecture);
-        }
-
-        names.AddRange(report.VariedParameters);
-        return names;
-    }
+    /// <summary>The parameters worth a plot: every varied one that takes more than one value.</summary>
+    public static IReadOnlyList<string> PlottedParameters(SweepReport report) =>
+        report.VariedParameters.Where(name => report.Runs.Select(r => r.Run[name]).Distinct().Count() > 1).ToArray();
 
     /// <summary>The file name of the plot of <paramref name="parameter"/>.</summary>
     public static string FileName(SweepMetric metric, string parameter) => $"{metric.Key}-vs-{parameter}.png";
@@ -43,7 +31,7 @@ internal static class SweepParameterPlot
             throw new ArgumentException($"No run of {report.Directory} has finished; there is nothing to plot.", nameof(report));
         }
 
-        SweepValue ValueOf(SweepRun run) => parameter == Architecture ? SweepValue.FromString(run.Architecture) : run[parameter];
+        SweepValue ValueOf(SweepRun run) => run[parameter];
 
         // Numbers go on a numeric axis (a learning rate of 2e-4 sits twice as far as 1e-4);
         // names and booleans get one slot each, in plan order.

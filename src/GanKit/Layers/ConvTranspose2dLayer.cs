@@ -50,8 +50,8 @@ public sealed class ConvTranspose2dLayer : ConvolutionLayer, ILayer
             Stride,
             [h.Padding, w.Padding],
             [h.OutputPadding, w.OutputPadding],
+            [h.CropEnd, w.CropEnd],
             [h.Output, w.Output],
-            h.CropEnd > 0 || w.CropEnd > 0,
             Options);
     }
 

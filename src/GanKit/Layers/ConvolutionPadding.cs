@@ -12,9 +12,12 @@ namespace GanKit.Layers;
 /// is <c>ceil(in / stride)</c>; the total padding <c>max((out - 1) * stride + kernel - in, 0)</c>
 /// is split with the smaller half on the top/left, so a 5x5 stride-2 convolution maps 28 to 14
 /// (pads 1 above, 2 below) and 7 to 4 (2 and 2). A transposed convolution's output is
-/// <c>in * stride</c> and its cells line up with Keras' (a 5x5 stride-2 one maps 7 to 14):
-/// GanKit computes it with PyTorch padding equal to Keras' top/left padding and drops the
-/// surplus bottom/right row and column, or adds an output padding when the kernel is smaller than the stride.</para>
+/// <c>in * stride</c> and its cells line up with Keras' (a 5x5 stride-2 one maps 7 to 14).
+/// PyTorch's padding is symmetric, so GanKit computes the asymmetric cases in the mirror image
+/// (both spatial axes reversed, where the odd cell falls where PyTorch's padding puts it) and pays
+/// no padded copy and no cropped surplus for Keras' placement; inside a network a chain of
+/// convolutions reverses only at its ends. Where the mirror cannot help (a surplus of a whole
+/// stride) it pads the input explicitly, or crops the transposed output.</para>
 /// <para><b>Valid</b> pads nothing: a convolution gives <c>floor((in - kernel) / stride) + 1</c>,
 /// a transposed one <c>in * stride + max(kernel - stride, 0)</c>, as in Keras.</para>
 /// <para>An explicit amount <c>p</c> pads every side by <c>p</c>, exactly as PyTorch's

@@ -32,6 +32,6 @@ public static class LayerDefaults
     /// <summary>Upsampling factor of <c>Upsample</c>. The default value is 2.</summary>
     public const long UpsampleScale = 2;
 
-    /// <summary>Gets the kernel initializer. The default value is <see cref="Initializers.GlorotUniform"/> (Keras' default).</summary>
-    public static Initializer KernelInitializer => Initializers.GlorotUniform;
+    /// <summary>Gets the kernel initializer: Glorot (Xavier) uniform, Keras' default.</summary>
+    public static Initializer KernelInitializer { get; } = new GlorotUniformInitializer();
 }

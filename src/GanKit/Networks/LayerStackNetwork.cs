@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GanKit.Internal;
 using GanKit.Layers;
+using GanKit.Layers.Modules;
 using GanKit.Regularization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -37,6 +38,10 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
         outputShapes = stack.Select(s => s.Output).ToArray();
         layers = nn.ModuleList(stack.Select(s => s.Layer.CreateModule((long[])s.Input.Clone())).ToArray());
         register_module("layers", layers);
+
+        // Chains of convolutions with Keras' asymmetric 'same' padding compute mirrored, reversing
+        // the activations once at each end of the chain rather than in every layer.
+        Mirroring.Plan(layers.ToArray());
 
         // Same order as a walk of modules(), so the terms are summed exactly as before.
         regularizedModules = modules().OfType<IRegularizedModule>().ToArray();

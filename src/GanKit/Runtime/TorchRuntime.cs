@@ -56,7 +56,33 @@ public static class TorchRuntime
         string os = OperatingSystem.IsLinux() ? "Linux" : OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : RuntimeInformation.OSDescription;
         string? libStdCxx = OperatingSystem.IsLinux() ? FindLibStdCxx() : null;
         bool? hasVersion = libStdCxx is null ? null : FileContains(libStdCxx, RequiredGlibcxxVersion);
-        return new TorchRuntimeFacts(os, libStdCxx, hasVersion, NativeLibTorchNextTo(AppContext.BaseDirectory), torchSharpMessage);
+        var facts = new TorchRuntimeFacts(os, libStdCxx, hasVersion, NativeLibTorchNextTo(AppContext.BaseDirectory), torchSharpMessage,
+            LibTorchSharpNextToApp: NativeLibraries.NextTo(AppContext.BaseDirectory, n => NativeLibraries.Is(n, "LibTorchSharp")));
+        string? searchPath = Environment.GetEnvironmentVariable(facts.SearchPathVariable);
+        return facts with
+        {
+            SearchPath = searchPath,
+            LibTorchOnSearchPath = NativeLibraries.OnSearchPath(searchPath, "torch_cpu"),
+            LibTorchSharpOnSearchPath = NativeLibraries.OnSearchPath(searchPath, "LibTorchSharp"),
+        };
+    }
+
+    /// <summary>
+    /// Loads the runtime (as <see cref="EnsureAvailable"/>) and says which native files were loaded
+    /// and whether CUDA is usable. Worth logging once per run: <c>torch.__version__</c> is a
+    /// constant of the managed assembly and says nothing about the libtorch that is running.
+    /// </summary>
+    /// <returns>The description.</returns>
+    /// <exception cref="TorchRuntimeUnavailableException">The native library cannot be loaded; the message names the cause and the fix.</exception>
+    public static TorchRuntimeInfo Describe()
+    {
+        EnsureAvailable();
+        bool cuda = torch.cuda.is_available();
+        string? libTorch = NativeLibraries.Loaded("torch_cpu");
+        string? libTorchSharp = NativeLibraries.Loaded("LibTorchSharp");
+        string appFolder = Path.GetFullPath(AppContext.BaseDirectory);
+        bool external = libTorchSharp is not null && !Path.GetFullPath(libTorchSharp).StartsWith(appFolder, StringComparison.Ordinal);
+        return new TorchRuntimeInfo(libTorch, libTorchSharp, external, cuda, cuda ? torch.cuda.device_count() : 0);
     }
 
     /// <summary>Whether the bytes of <paramref name="path"/> contain the ASCII text <paramref name="text"/>; null when unreadable.</summary>
@@ -74,37 +100,8 @@ public static class TorchRuntime
     }
 
     /// <summary>Whether a native libtorch library lies in <paramref name="directory"/> or its <c>runtimes/*/native</c> folders.</summary>
-    internal static bool NativeLibTorchNextTo(string directory)
-    {
-        static bool IsLibTorch(string file)
-        {
-            string name = Path.GetFileName(file);
-            return name.StartsWith("libtorch", StringComparison.Ordinal) || name.StartsWith("torch_cpu", StringComparison.Ordinal) || name.StartsWith("torch_cuda", StringComparison.Ordinal);
-        }
-
-        try
-        {
-            if (!Directory.Exists(directory))
-            {
-                return false;
-            }
-
-            if (Directory.EnumerateFiles(directory).Any(IsLibTorch))
-            {
-                return true;
-            }
-
-            string runtimes = Path.Combine(directory, "runtimes");
-            return Directory.Exists(runtimes) && Directory.EnumerateDirectories(runtimes)
-                .Select(rid => Path.Combine(rid, "native"))
-                .Where(Directory.Exists)
-                .Any(native => Directory.EnumerateFiles(native).Any(IsLibTorch));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    internal static bool NativeLibTorchNextTo(string directory) =>
+        NativeLibraries.NextTo(directory, name => name.StartsWith("libtorch", StringComparison.Ordinal) || name.StartsWith("torch_cpu", StringComparison.Ordinal) || name.StartsWith("torch_cuda", StringComparison.Ordinal));
 
     /// <summary>The libstdc++ the process has mapped, or else the first one in the usual places.</summary>
     private static string? FindLibStdCxx()

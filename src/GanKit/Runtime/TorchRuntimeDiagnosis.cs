@@ -17,17 +17,34 @@ internal static class TorchRuntimeDiagnosis
         /// <summary>No native libtorch lies next to the application: no backend package is referenced.</summary>
         MissingBackendPackage,
 
-        /// <summary>Neither of the above; TorchSharp's own message is passed on.</summary>
+        /// <summary>An external-libtorch build (no native TorchSharp files next to the app) and no libtorch on the library search path.</summary>
+        ExternalLibTorchNotFound,
+
+        /// <summary>An external-libtorch build whose library search path has libtorch but no LibTorchSharp built against it.</summary>
+        ExternalLibTorchSharpNotFound,
+
+        /// <summary>None of the above; TorchSharp's own message is passed on.</summary>
         Other,
     }
 
-    /// <summary>Decides the cause from the facts; an old libstdc++ wins, because TorchSharp then reports a missing package even when it is there.</summary>
+    /// <summary>
+    /// Decides the cause from the facts. An external-libtorch build is judged by its search path (the
+    /// libstdc++ rule is about the prebuilt library it does not use); otherwise an old libstdc++ wins,
+    /// because TorchSharp then reports a missing package even when it is there.
+    /// </summary>
     /// <param name="facts">What was observed.</param>
     /// <returns>The cause.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null.</exception>
     public static Cause Classify(TorchRuntimeFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        if (facts.IsExternalBackend)
+        {
+            return facts.LibTorchOnSearchPath is null ? Cause.ExternalLibTorchNotFound
+                : facts.LibTorchSharpOnSearchPath is null ? Cause.ExternalLibTorchSharpNotFound
+                : Cause.Other;
+        }
+
         if (facts.OperatingSystem == "Linux" && facts.LibStdCxxHasRequiredVersion == false)
         {
             return Cause.LibStdCxxTooOld;
@@ -60,7 +77,23 @@ internal static class TorchRuntimeDiagnosis
                 }
 
                 break;
+            case Cause.ExternalLibTorchNotFound:
+                text.Append($"Cause: this is an external-libtorch build (no backend package and no LibTorchSharp next to the application, as -p:TorchBackend=external builds it), and no libtorch_cpu library is on {facts.SearchPathVariable} ({facts.SearchPath ?? "unset"}). ");
+                text.Append($"Fix: set {facts.SearchPathVariable} to libtorch's lib folder (for a pip torch: python3 -c 'import torch, os; print(os.path.join(os.path.dirname(torch.__file__), \"lib\"))') and to the folder of a LibTorchSharp built against that libtorch (scripts/gpu/build-libtorchsharp.sh), e.g. {facts.SearchPathVariable}=<LibTorchSharp folder>{Path.PathSeparator}<torch>/lib.");
+                break;
+            case Cause.ExternalLibTorchSharpNotFound:
+                text.Append($"Cause: this is an external-libtorch build and {facts.SearchPathVariable} has libtorch ({facts.LibTorchOnSearchPath}) but no LibTorchSharp. ");
+                text.Append($"Fix: build LibTorchSharp against that libtorch with scripts/gpu/build-libtorchsharp.sh <TorchSharp {TorchRuntime.TorchSharpVersion} source> <torch folder> <out folder> and add the out folder to {facts.SearchPathVariable}. ");
+                text.Append("Never pair the LibTorchSharp of the TorchSharp package with another libtorch: it loads and then computes different numbers.");
+                break;
             default:
+                if (facts.IsExternalBackend)
+                {
+                    text.Append($"Cause: not one GanKit recognises (an external-libtorch build with libtorch in {facts.LibTorchOnSearchPath} and LibTorchSharp in {facts.LibTorchSharpOnSearchPath}). ");
+                    text.Append("Fix: check that this LibTorchSharp was built against this libtorch (rebuild it with scripts/gpu/build-libtorchsharp.sh), and see TorchSharp's message below.");
+                    break;
+                }
+
                 text.Append("Cause: not one GanKit recognises (libstdc++ and a native libtorch look fine). ");
                 text.Append("Fix: check that the backend package matches TorchSharp's version and your platform (x64), and see TorchSharp's message below.");
                 break;

@@ -2,7 +2,8 @@ namespace GanKit.Runtime;
 
 /// <summary>
 /// TorchSharp's native library could not be loaded. The message names the cause GanKit found
-/// (an old libstdc++, a missing backend package, or another failure) and the fix; TorchSharp's own
+/// (an old libstdc++, a missing backend package, an external libtorch or LibTorchSharp missing from
+/// the library search path, or another failure) and the fix; TorchSharp's own
 /// exception is the <see cref="Exception.InnerException"/>.
 /// </summary>
 public sealed class TorchRuntimeUnavailableException : GanKitException

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GanKit.Data;
 using GanKit.Imaging;
+using GanKit.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -40,7 +41,8 @@ public sealed partial class AdversarialTrainer
             throw new ArgumentException("The dataset holds no images.", nameof(dataset));
         }
 
-        using var copied = dataset.Device == Device ? null : new TensorImageDataset(dataset.Images.to(Device));
+        // Device compares by reference, so equal devices are told apart by type and index.
+        using var copied = Devices.AreSame(dataset.Device, Device) ? null : new TensorImageDataset(dataset.Images.to(Device));
         if (copied is not null)
         {
             Log.DatasetCopied(_logger, dataset.Count, dataset.Device.ToString(), Device.ToString());
@@ -56,6 +58,12 @@ public sealed partial class AdversarialTrainer
         if (_options.MaxBatchesPerEpoch > 0)
         {
             batchesPerEpoch = Math.Min(batchesPerEpoch, _options.MaxBatchesPerEpoch);
+        }
+
+        if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            // Which libtorch is running, by path: torch.__version__ is only the managed constant.
+            Log.RuntimeLoaded(_logger, TorchRuntime.Describe());
         }
 
         Log.TrainingStarted(_logger, Device.ToString(), loop.CompletedEpochs + 1, _options.Epochs, batchesPerEpoch, _options.BatchSize, _options.UpdateScheme, _options.Loss.Name);

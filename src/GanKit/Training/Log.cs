@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1109, Level = LogLevel.Warning, Message = "The checkpoint was written with {Setting} = {Stored}; this run uses {Current}, so it will not repeat the original run")]
     public static partial void ResumeSettingChanged(ILogger logger, string setting, string stored, string current);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Torch runtime: {Runtime}")]
+    public static partial void RuntimeLoaded(ILogger logger, Runtime.TorchRuntimeInfo runtime);
 }

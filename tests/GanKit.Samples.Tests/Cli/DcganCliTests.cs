@@ -70,6 +70,30 @@ public class DcganCliTests
     }
 
     [Fact]
+    public void Compare_runs_one_at_a_time_unless_told_otherwise()
+    {
+        using var folder = new TempDirectory();
+        Run("compare", "--seeds", "1,2", "--out", folder.Path).Runner.Received.Should().BeOfType<CompareCommandSettings>().Which.Parallel.Should().Be(1);
+        Run("compare", "--seeds", "1,2", "--out", folder.Path, "--parallel", "4").Runner.Received.Should().BeOfType<CompareCommandSettings>().Which.Parallel.Should().Be(4);
+        ShouldBeOneLineUsageError(Run("compare", "--out", folder.Path, "--parallel", "0"), "error: --parallel*");
+    }
+
+    [Theory]
+    [InlineData(false, null, null)]
+    [InlineData(true, 3, "/data/mnist")]
+    public void A_parallel_child_gets_a_train_command_that_repeats_the_run(bool resume, int? maxBatches, string? data)
+    {
+        using var folder = new TempDirectory();
+        var training = new TrainingSettings(Epochs: 7, BatchSize: 64, LearningRate: 2.5e-4, MaxBatches: maxBatches, Device: "cpu", DataDirectory: data, EvalSamples: 1234);
+        var run = new GanKit.Samples.Dcgan.Runs.FinishedRun("modified", 3, folder.Path);
+
+        var (code, error, runner) = Run([.. GanKit.Samples.Dcgan.Runs.ParallelRuns.TrainArguments(run, resume, training)]);
+
+        code.Should().Be(0, error);
+        runner.Received.Should().Be(new TrainSettings("modified", 3, folder.Path, resume, training));
+    }
+
+    [Fact]
     public void Compare_parses_the_seed_list()
     {
         using var folder = new TempDirectory();

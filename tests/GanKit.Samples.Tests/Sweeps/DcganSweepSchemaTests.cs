@@ -21,7 +21,9 @@ public class DcganSweepSchemaTests
             "generatorBeta1": 0.5, "generatorBeta2": 0.99, "discriminatorBeta1": 0.4, "discriminatorBeta2": 0.98, "adamEpsilon": 1e-8,
             "dropLastBatch": true
             """);
-        run.Parameters.Select(p => p.Key).Should().BeEquivalentTo(DcganSweepSchema.Schema.Parameters.Select(p => p.Name), "this run sets every parameter");
+        run.Parameters.Select(p => p.Key).Should().BeEquivalentTo(
+            DcganSweepSchema.Schema.Parameters.Select(p => p.Name).Concat(["architecture", "epochs", "evaluationSamples"]),
+            "this run sets every parameter, and the settings the file gives or defaults");
         var options = new AdversarialTrainerOptions();
 
         DcganSweepSchema.Apply(run, options);
@@ -41,6 +43,20 @@ public class DcganSweepSchemaTests
         options.AdamEpsilon.Should().Be(1e-8);
         options.DropLastBatch.Should().BeTrue();
         DcganSweepSchema.BatchSize(run).Should().Be(64);
+        options.Epochs.Should().Be(new AdversarialTrainerOptions().Epochs, "epochs come from the run's training settings, not from Apply");
+    }
+
+    [Fact]
+    public void Training_reads_the_runs_settings_from_its_parameters()
+    {
+        var run = SweepDefinition.Parse("""{ "architectures": ["modified"], "seeds": [5], "epochs": 3, "maxBatchesPerEpoch": 7, "evaluationSamples": 500, "fixed": { "generatorLearningRate": 0.0003 } }""", DcganSweepSchema.Schema)
+            .Expand().Runs.Single();
+
+        var training = DcganSweepSchema.Training(run, "cpu", "/data");
+
+        training.Should().Be(new GanKit.Samples.Dcgan.Cli.TrainingSettings(3, 256, 0.0003, 7, "cpu", "/data", 500));
+        run["architecture"].AsString().Should().Be("modified");
+        DcganSweepSchema.Training(OnlyRun("\"batchSize\": 8"), "cpu", null).Should().Be(new GanKit.Samples.Dcgan.Cli.TrainingSettings(1, 8, 1e-4, null, "cpu", null, 10_000));
     }
 
     [Theory]

@@ -72,6 +72,7 @@ public class SweepCommandTests
         settings.Lease.Should().Be(TimeSpan.FromMinutes(2));
         settings.RetryFailed.Should().BeTrue();
         settings.Wait.Should().BeTrue();
+        settings.Steal.Should().BeTrue();
         settings.Device.Should().Be("cpu");
     }
 
@@ -79,7 +80,8 @@ public class SweepCommandTests
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "learningRate": 0.1 }""", "error: *sweep.json: $.learningRate: unknown key 'learningRate'*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": {} }""", "error: *sweep.json: $.grid: the grid is empty*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "loss": [] } }""", "error: *sweep.json: $.grid.loss: the list of values for 'loss' is empty*")]
-    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": -1 }""", "error: *sweep.json: $.epochs: must be at least 1, got -1")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": -1 }""", "error: *sweep.json: $.epochs: 'epochs' must be at least 1, got -1")]
+    [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 3000000000 }""", "error: *sweep.json: $.epochs: 'epochs' must be at most 2147483647, got 3000000000")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "grid": { "updateScheme": ["Sideways"] } }""", "error: *$.grid.updateScheme[0]: 'Sideways' is not a valid 'updateScheme'; expected one of: Simultaneous, Alternating*")]
     [InlineData("""{ "architectures": ["original"], "seeds": [1], "epochs": 1, "fixed": { "emaDecay": 1.5 } }""", "error: *$.fixed.emaDecay: 'emaDecay' must be below 1, got 1.5")]
     [InlineData("""{ "architectures": ["original"], "seeds": [-4], "epochs": 1 }""", "error: *$.seeds: the seed -4 is outside*")]
@@ -90,6 +92,43 @@ public class SweepCommandTests
         File.WriteAllText(folder.Combine("sweep.json"), json);
 
         ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out")), expected);
+    }
+
+    [Fact]
+    public void A_sweep_above_the_run_limit_is_a_usage_error_naming_its_size()
+    {
+        using var folder = new TempDirectory();
+        string rates = string.Join(", ", Enumerable.Range(1, 2000).Select(i => $"{i}e-6"));
+        string batches = string.Join(", ", Enumerable.Range(1, 2000));
+        File.WriteAllText(folder.Combine("sweep.json"), $$"""{ "architectures": ["original", "modified"], "seeds": [1], "epochs": 1, "grid": { "generatorLearningRate": [{{rates}}], "batchSize": [{{batches}}] } }""");
+
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out")), "error: *sweep.json: $: the sweep has 8000000 runs (2 architecture x 2000 generatorLearningRate x 2000 batchSize x 1 seeds), more than the limit of 100000 runs per sweep*");
+        Directory.Exists(folder.Combine("out")).Should().BeFalse("nothing is written for a refused plan");
+    }
+
+    [Theory]
+    [InlineData("--lease-minutes", "400000", "error: --lease-minutes must be a whole number from 1 to 1440; got 400000.")]
+    [InlineData("--lease-minutes", "0", "error: --lease-minutes must be a whole number from 1 to 1440; got 0.")]
+    [InlineData("--shard-count", "0", "error: --shard-count must be a positive whole number; got 0.")]
+    public void Sweep_flags_are_checked_before_any_run_is_claimed(string flag, string value, string expected)
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
+
+        ShouldBeOneLineUsageError(Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), flag, value), expected);
+        Directory.Exists(folder.Combine("out")).Should().BeFalse("no claim, not even a folder, is made before the flags are checked");
+    }
+
+    [Fact]
+    public void No_steal_keeps_the_worker_to_its_shard()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine("sweep.json"), Good);
+
+        var (code, _, host) = Run("sweep", "run", folder.Combine("sweep.json"), "--out", folder.Combine("out"), "--no-steal");
+
+        code.Should().Be(0);
+        host.Received.Should().BeOfType<SweepRunSettings>().Which.Steal.Should().BeFalse();
     }
 
     [Fact]

@@ -28,8 +28,9 @@ public class SweepReportExtrasTests
         var plan = SweepDefinition.Parse(Tiny, DcganSweepSchema.Schema).Expand();
         var failing = plan.Runs[3];
         double[] fids = [40, 44, 30, double.NaN];
-        new SweepRunner().Run(plan, folder.Path, (run, directory, _) =>
+        new SweepRunner(new SweepRunnerOptions { Metrics = DcganSweepSchema.Metrics }).Run(plan, folder.Path, context =>
         {
+            var (run, directory) = (context.Run, context.Directory);
             if (run.Id == failing.Id)
             {
                 return SweepRunResult.Failure("training diverged: discriminator loss is NaN at step 2");
@@ -51,9 +52,9 @@ public class SweepReportExtrasTests
 
         string markdown = File.ReadAllText(Path.Combine(folder.Path, SweepReport.MarkdownFileName));
         markdown.Should().Contain("3 of 4 runs finished, 1 failed, 0 not finished");
-        markdown.Should().Contain("| 1 | original, generatorLearningRate=0.0001 `").And.Contain("| 1/2 | 30 |");
-        markdown.Should().Contain("| 2 | original, generatorLearningRate=0.0002 `").And.Contain("| 2/2 | 42 ± 2.828 |");
-        markdown.Should().Contain($"| {failing.Id} | original, generatorLearningRate=0.0001 | 2 | training diverged: discriminator loss is NaN at step 2 |");
+        markdown.Should().Contain("| 1 | architecture=original, generatorLearningRate=0.0001 `").And.Contain("| 1/2 | 30 |");
+        markdown.Should().Contain("| 2 | architecture=original, generatorLearningRate=0.0002 `").And.Contain("| 2/2 | 42 ± 2.828 |");
+        markdown.Should().Contain($"| {failing.Id} | architecture=original, generatorLearningRate=0.0001 | 2 | training diverged: discriminator loss is NaN at step 2 |");
         markdown.Should().Contain($"(runs/{plan.Runs[2].Id}/samples/epoch-0001.png)");
         markdown.Should().Contain("(fid-vs-generatorLearningRate.png)");
         var plot = Image.Identify(Path.Combine(folder.Path, "fid-vs-generatorLearningRate.png"));
@@ -69,12 +70,13 @@ public class SweepReportExtrasTests
         var plan = SweepDefinition.Parse("""
             { "architectures": ["original", "modified"], "seeds": [1], "epochs": 1, "grid": { "loss": ["Hinge", "NonSaturating"] } }
             """, DcganSweepSchema.Schema).Expand();
-        new SweepRunner().Run(plan, folder.Path, (run, directory, _) =>
+        new SweepRunner(new SweepRunnerOptions { Metrics = DcganSweepSchema.Metrics }).Run(plan, folder.Path, context =>
         {
+            var (run, directory) = (context.Run, context.Directory);
             File.WriteAllText(Path.Combine(directory, EvaluationSummary.FileName), SummaryFixtures.Summary(10 + run.Number).ToJson());
             return SweepRunResult.Success();
         });
-        var report = SweepReport.Collect(folder.Path);
+        var report = SweepReport.Collect(folder.Path, DcganSweepSchema.Metrics);
 
         var sections = SweepReportExtras.Build(report);
 

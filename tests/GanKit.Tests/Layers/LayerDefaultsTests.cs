@@ -17,7 +17,7 @@ public class LayerDefaultsTests
         LayerDefaults.BatchNormMomentum.Should().Be(0.99);
         LayerDefaults.LeakyReLUSlope.Should().Be(0.3);
         LayerDefaults.UpsampleScale.Should().Be(2);
-        LayerDefaults.KernelInitializer.Should().BeSameAs(Initializers.GlorotUniform);
+        LayerDefaults.KernelInitializer.Should().BeOfType<GlorotUniformInitializer>();
         Initializers.DcganStandardDeviation.Should().Be(0.02);
     }
 

@@ -90,7 +90,17 @@ public class TorchRuntimeDiagnosisTests
     {
         FluentActions.Invoking(TorchRuntime.EnsureAvailable).Should().NotThrow();
         var facts = TorchRuntime.Observe("none");
-        TorchRuntime.NativeLibTorchNextTo(AppContext.BaseDirectory).Should().BeTrue();
+
+        // A default build ships libtorch next to the tests; an external one (-p:TorchBackend=external)
+        // ships nothing and must have found both libraries on the search path.
+        facts.NativeLibTorchFound.Should().Be(!facts.IsExternalBackend);
+        if (facts.IsExternalBackend)
+        {
+            facts.LibTorchOnSearchPath.Should().NotBeNull();
+            facts.LibTorchSharpOnSearchPath.Should().NotBeNull();
+            TorchRuntime.Describe().LibTorchPath.Should().StartWith(facts.LibTorchOnSearchPath);
+        }
+
         if (OperatingSystem.IsLinux())
         {
             facts.LibStdCxxPath.Should().NotBeNull();
