@@ -2,8 +2,8 @@
 # Runs the benchmarks' --quick mode (about a minute) and checks that every suite ran and reported:
 # the exit code, the closing line with both ratios, the markdown and JSON files, both ratios (against
 # the loop on GanKit's modules and the loop on TorchSharp's stock ones) for each of the four training
-# cases, a row of the per-layer table for every preset convolution, and a constant live-tensor count
-# over the memory run (a leak shows there at once).
+# cases, a row of the per-layer table for every preset convolution, the image-folder rows, and a
+# constant live-tensor count over the memory run (a leak shows there at once).
 # The quick ratios themselves are indicative only (3 short rounds at batch 64) and are not judged;
 # the full run's are the ones the README quotes.
 #
@@ -33,6 +33,9 @@ for case in original/simultaneous original/alternating modified/simultaneous mod
 done
 layer_rows=$(grep -c '^| [GD] Conv' "$work/results.md" || true)
 [ "$layer_rows" -eq 9 ] || fail "the per-layer table has $layer_rows rows, not one for each of the 9 preset convolutions as their networks run them"
+for row in 'decode, 1 thread(s)' 'streamed / in-memory step speed' 'streamed epoch, folder 10x the limit'; do
+  grep -qF "| image-folder | $row" "$work/results.md" || fail "no image-folder row '$row' in results.md"
+done
 grep -q '^- PASS live tensors constant' "$work/results.md" \
   || fail "the live tensor count changed during the memory run: $(grep 'live tensors constant' "$work/results.md" || echo 'no memory check reported')"
 

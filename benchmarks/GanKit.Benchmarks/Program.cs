@@ -29,6 +29,7 @@ public static class Program
         ("training", TrainingThroughputBenchmark.Run),
         ("step-overhead", TrainingThroughputBenchmark.RunOverhead),
         ("threads", ThreadCountBenchmark.Run),
+        ("image-folder", ImageFolderBenchmark.Run),
 
         // After the training comparison: the checkpoint writes leave the disk flushing for a while,
         // which slowed the rounds that came right after them.

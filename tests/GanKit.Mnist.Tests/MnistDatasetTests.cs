@@ -107,6 +107,18 @@ public sealed class MnistDatasetTests : IDisposable
     }
 
     [Fact]
+    public void As_a_labelled_dataset_it_has_ten_digit_classes_and_its_own_labels()
+    {
+        using var dataset = Synthetic(10);
+        ILabelledDataset labelled = dataset;
+
+        labelled.ClassCount.Should().Be(10);
+        labelled.ClassNames.Should().Equal("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        labelled.Count.Should().Be(10);
+        labelled.Labels.Should().BeSameAs(dataset.Labels);
+    }
+
+    [Fact]
     public void To_the_current_device_keeps_the_tensors_and_returns_the_dataset()
     {
         using var dataset = Synthetic(10);

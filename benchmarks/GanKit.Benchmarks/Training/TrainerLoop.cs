@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace GanKit.Benchmarks.Training;
 
 /// <summary>
-/// The library side: <see cref="AdversarialTrainer.Fit"/> with default options except the batch
+/// The library side: <see cref="O:GanKit.Training.AdversarialTrainer.Fit"/> with default options except the batch
 /// size, the update scheme, the device (the CPU unless given) and a cap of one round's batches per epoch. A round is
 /// one call of <c>Fit</c> for one epoch; its figure is the time from the call to the end of the
 /// last step, and <see cref="LastEpochEndSeconds"/> holds what the epoch's end (sample grid,

@@ -87,19 +87,22 @@ internal static class DcganCli
         var output = new Option<string?>("--out") { Description = "Run folder (default: runs/<arch>-seed<seed>)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the run folder's last checkpoint." };
         var training = new TrainingOptions();
+        var images = new FolderOptions();
 
-        var command = new Command("train", "Train one architecture with one seed; writes samples, GIF, metrics, checkpoints, a loss curve and summary.json.");
+        var command = new Command("train", "Train one architecture with one seed; writes samples, GIF, metrics, checkpoints, a loss curve and summary.json. With --data-folder, trains the colour preset on your own images instead of MNIST.");
         command.Add(arch);
         command.Add(seed);
         command.Add(output);
         command.Add(resume);
         training.AddTo(command);
+        images.AddTo(command);
         command.SetAction(result =>
         {
-            string archName = result.GetValue(arch)!;
+            var folderSettings = images.Read(result);
+            string archName = folderSettings is null ? result.GetValue(arch)! : FolderOptions.ArchName(folderSettings);
             int seedValue = result.GetValue(seed);
             string folder = result.GetValue(output) ?? Path.Combine("runs", $"{archName}-seed{seedValue}");
-            var settings = new TrainSettings(archName, seedValue, Paths.EnsureWritableFolder(folder, "--out"), result.GetValue(resume), training.Read(result));
+            var settings = new TrainSettings(archName, seedValue, Paths.EnsureWritableFolder(folder, "--out"), result.GetValue(resume), training.Read(result), folderSettings);
             return runner.Train(settings, CancelOnCtrlC.Token);
         });
         return command;

@@ -78,6 +78,21 @@ internal static class SampleOptions
         return option;
     }
 
+    /// <summary>An integer option that must be one of <paramref name="allowed"/>.</summary>
+    public static Option<int> OneOfNumbers(string name, int[] allowed, int defaultValue, string description)
+    {
+        var option = new Option<int>(name) { Description = description + $" One of: {string.Join(", ", allowed)}.", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (!allowed.Contains(value))
+            {
+                result.AddError($"{name} must be one of {string.Join(", ", allowed)}; got {value}.");
+            }
+        });
+        return option;
+    }
+
     public static Option<string> Device() => OneOf("--device", Devices, "cpu", "Where to train.");
 
     public static Option<string?> DataDirectory()

@@ -10,8 +10,8 @@ namespace GanKit.Samples.Dcgan.Cli;
 /// <param name="EvalSamples">Generated images used for the final evaluation.</param>
 internal sealed record TrainingSettings(int Epochs, int BatchSize, double LearningRate, int? MaxBatches, string Device, string? DataDirectory, int EvalSamples);
 
-/// <summary>The <c>train</c> command.</summary>
-internal sealed record TrainSettings(string Arch, int Seed, string Output, bool Resume, TrainingSettings Training);
+/// <summary>The <c>train</c> command; <paramref name="Folder"/> is set when it trains on <c>--data-folder</c> instead of MNIST.</summary>
+internal sealed record TrainSettings(string Arch, int Seed, string Output, bool Resume, TrainingSettings Training, GanKit.Samples.Dcgan.Runs.FolderSettings? Folder = null);
 
 /// <summary>The <c>compare</c> command.</summary>
 /// <param name="Parallel">Runs trained at once, each in its own process; 1 trains them one after another in this process.</param>

@@ -24,6 +24,20 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         string label = $"{settings.Arch} seed {settings.Seed}";
         try
         {
+            if (settings.Folder is { } folder)
+            {
+                var evaluation = display.Show([label], runs => FolderTrainRun.Execute(settings, folder, device, runs[0], cancellationToken));
+                if (evaluation is not null)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{label}: FID {evaluation.Fid:F2}  KID {evaluation.Kid.Mean:F4}  precision {evaluation.PrecisionRecall.Precision:F3}  recall {evaluation.PrecisionRecall.Recall:F3}  density {evaluation.DensityCoverage.Density:F3}  coverage {evaluation.DensityCoverage.Coverage:F3}"));
+                    output.WriteLine($"Features: {evaluation.ExtractorName} (SHA-256 {evaluation.ExtractorWeightsSha256}); compare these numbers only with runs in the same feature space.");
+                    output.WriteLine($"Wrote {Path.Combine(settings.Output, FolderTrainRun.EvaluationFileName)}.");
+                }
+
+                return ExitCodes.Success;
+            }
+
             var summary = display.Show([label], runs => TrainRun.Execute(settings, device, runs[0], cancellationToken));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{label}: FID {summary.Fid:F2}  KID {summary.Kid:F4}  classifier score {summary.ClassifierScore:F3}  precision {summary.Precision:F3}  recall {summary.Recall:F3}"));

@@ -34,18 +34,20 @@ public static class ShuffledBatches
     /// <param name="seed">Seed of this epoch's permutation.</param>
     /// <param name="dropLast">Drop a final batch smaller than <paramref name="batchSize"/>.</param>
     /// <param name="shuffle">False to keep the dataset's order.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive.</exception>
+    /// <param name="firstBatch">Batches of the epoch to pass over without gathering them, as a run resumed mid-epoch does.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive, or <paramref name="firstBatch"/> is negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="dropLast"/> is set and the dataset is smaller than one batch.</exception>
-    public static IEnumerable<Tensor> Epoch(IImageDataset dataset, int batchSize, long seed, bool dropLast = false, bool shuffle = true)
+    public static IEnumerable<Tensor> Epoch(IImageDataset dataset, int batchSize, long seed, bool dropLast = false, bool shuffle = true, long firstBatch = 0)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstBatch);
         if (dropLast && dataset.Count < batchSize)
         {
             throw new ArgumentException($"The dataset has {dataset.Count} images, fewer than one batch of {batchSize}, and dropLast is set, so an epoch would be empty.", nameof(dataset));
         }
 
-        return Iterate(dataset, batchSize, seed, dropLast, shuffle);
+        return Iterate(dataset, batchSize, seed, dropLast, shuffle, firstBatch);
     }
 
     /// <summary>
@@ -59,25 +61,27 @@ public static class ShuffledBatches
     /// <param name="device">Where the indices are wanted (the data's device).</param>
     /// <param name="dropLast">Drop a final batch smaller than <paramref name="batchSize"/>.</param>
     /// <param name="shuffle">False to keep the dataset's order.</param>
+    /// <param name="firstBatch">The first batch to yield; those before it are passed over (a run resumed mid-epoch).</param>
     /// <returns>One int64 index tensor per batch.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive or <paramref name="count"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive, or <paramref name="count"/> or <paramref name="firstBatch"/> is negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="dropLast"/> is set and the dataset is smaller than one batch.</exception>
-    public static IEnumerable<Tensor> BatchIndices(long count, int batchSize, long seed, Device device, bool dropLast = false, bool shuffle = true)
+    public static IEnumerable<Tensor> BatchIndices(long count, int batchSize, long seed, Device device, bool dropLast = false, bool shuffle = true, long firstBatch = 0)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstBatch);
         if (dropLast && count < batchSize)
         {
             throw new ArgumentException($"The dataset has {count} images, fewer than one batch of {batchSize}, and dropLast is set, so an epoch would be empty.", nameof(dropLast));
         }
 
-        return IterateIndices(count, batchSize, seed, device, dropLast, shuffle);
+        return IterateIndices(count, batchSize, seed, device, dropLast, shuffle, firstBatch);
     }
 
-    private static IEnumerable<Tensor> Iterate(IImageDataset dataset, int batchSize, long seed, bool dropLast, bool shuffle)
+    private static IEnumerable<Tensor> Iterate(IImageDataset dataset, int batchSize, long seed, bool dropLast, bool shuffle, long firstBatch)
     {
-        foreach (var indices in IterateIndices(dataset.Count, batchSize, seed, dataset.Device, dropLast, shuffle))
+        foreach (var indices in IterateIndices(dataset.Count, batchSize, seed, dataset.Device, dropLast, shuffle, firstBatch))
         {
             using (indices)
             {
@@ -86,7 +90,7 @@ public static class ShuffledBatches
         }
     }
 
-    private static IEnumerable<Tensor> IterateIndices(long count, int batchSize, long seed, Device device, bool dropLast, bool shuffle)
+    private static IEnumerable<Tensor> IterateIndices(long count, int batchSize, long seed, Device device, bool dropLast, bool shuffle, long firstBatch)
     {
         Tensor order;
         if (shuffle)
@@ -105,7 +109,7 @@ public static class ShuffledBatches
         using (order)
         {
             long batches = BatchesPerEpoch(count, batchSize, dropLast);
-            for (long b = 0; b < batches; b++)
+            for (long b = firstBatch; b < batches; b++)
             {
                 long start = b * batchSize;
                 yield return order.narrow(0, start, Math.Min(batchSize, count - start));

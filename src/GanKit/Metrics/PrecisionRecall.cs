@@ -107,7 +107,7 @@ public static class PrecisionRecall
     }
 
     /// <summary>Squared distances between every row of <paramref name="a"/> and every row of <paramref name="b"/>.</summary>
-    private static Tensor SquaredDistances(Tensor a, Tensor b)
+    internal static Tensor SquaredDistances(Tensor a, Tensor b)
     {
         var aa = a.square().sum(1, keepdim: true);
         var bb = b.square().sum(1).unsqueeze(0);

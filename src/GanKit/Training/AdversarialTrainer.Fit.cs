@@ -48,13 +48,18 @@ public sealed partial class AdversarialTrainer
             Log.DatasetCopied(_logger, dataset.Count, dataset.Device.ToString(), Device.ToString());
         }
 
-        var data = (IImageDataset?)copied ?? dataset;
+        using var source = new InMemoryBatchSource((IImageDataset?)copied ?? dataset);
+        return FitBatches(source, progress, cancellationToken);
+    }
+
+    private TrainingHistory FitBatches(IBatchSource source, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         // Held for the whole run: a second writer would interleave its checkpoints with these.
         using var folderLock = Checkpoints.RunFolderLock.Acquire(_options.OutputDirectory);
         var store = CreateStore();
         var loop = Begin(store);
 
-        long batchesPerEpoch = ShuffledBatches.BatchesPerEpoch(data.Count, _options.BatchSize, _options.DropLastBatch);
+        long batchesPerEpoch = ShuffledBatches.BatchesPerEpoch(source.Count, _options.BatchSize, _options.DropLastBatch);
         if (_options.MaxBatchesPerEpoch > 0)
         {
             batchesPerEpoch = Math.Min(batchesPerEpoch, _options.MaxBatchesPerEpoch);
@@ -69,7 +74,7 @@ public sealed partial class AdversarialTrainer
         Log.TrainingStarted(_logger, Device.ToString(), loop.CompletedEpochs + 1, _options.Epochs, batchesPerEpoch, _options.BatchSize, _options.UpdateScheme, _options.Loss.Name);
         for (int epoch = loop.CompletedEpochs + 1; epoch <= _options.Epochs; epoch++)
         {
-            RunEpoch(data, store, loop, epoch, batchesPerEpoch, progress, cancellationToken);
+            RunEpoch(source, store, loop, epoch, batchesPerEpoch, progress, cancellationToken);
         }
 
         WriteProgressGif();
@@ -79,7 +84,7 @@ public sealed partial class AdversarialTrainer
     /// <summary>The seed of epoch <paramref name="epoch"/>'s shuffle, derived from the run's seed.</summary>
     internal static long EpochSeed(long seed, int epoch) => unchecked((seed * 1_000_003L) + epoch) & long.MaxValue;
 
-    private void RunEpoch(IImageDataset data, Checkpoints.CheckpointStore store, LoopState loop, int epoch, long batchesPerEpoch, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private void RunEpoch(IBatchSource source, Checkpoints.CheckpointStore store, LoopState loop, int epoch, long batchesPerEpoch, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         double secondsBefore = loop.EpochSeconds;
@@ -89,20 +94,14 @@ public sealed partial class AdversarialTrainer
 
         _generator.train();
         _discriminator.train();
-        long skip = loop.BatchInEpoch;
-        long batchIndex = 0;
-        foreach (var batch in ShuffledBatches.Epoch(data, _options.BatchSize, EpochSeed(_options.Seed, epoch), _options.DropLastBatch).Take(checked((int)batchesPerEpoch)))
+        // A run resumed mid-epoch sees the same permutation and skips what it already did, unread.
+        long batchIndex = loop.BatchInEpoch;
+        var plan = new EpochPlan(_options.BatchSize, EpochSeed(_options.Seed, epoch), _options.DropLastBatch, batchIndex, batchesPerEpoch, Device);
+        foreach (var batch in source.Epoch(plan))
         {
             using (batch)
             {
                 batchIndex++;
-
-                // A run resumed mid-epoch sees the same permutation and skips what it already did.
-                if (batchIndex <= skip)
-                {
-                    continue;
-                }
-
                 if (cancellationToken.IsCancellationRequested)
                 {
                     loop.EpochSeconds = secondsBefore + clock.Elapsed.TotalSeconds;

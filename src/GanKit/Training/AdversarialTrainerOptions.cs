@@ -166,7 +166,7 @@ public sealed class AdversarialTrainerOptions
     /// <value>The default value is 0, off. Must be in [0, 1); 0.999 is a common choice.</value>
     public double EmaDecay { get; set; } = DefaultEmaDecay;
 
-    /// <summary>Gets or sets whether <see cref="AdversarialTrainer.Fit"/> continues from the newest valid checkpoint under <see cref="OutputDirectory"/>.</summary>
+    /// <summary>Gets or sets whether <see cref="O:GanKit.Training.AdversarialTrainer.Fit"/> continues from the newest valid checkpoint under <see cref="OutputDirectory"/>.</summary>
     /// <value>The default value is false. With no valid checkpoint the run starts fresh.</value>
     public bool Resume { get; set; } = DefaultResume;
 

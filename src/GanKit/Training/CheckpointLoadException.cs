@@ -2,7 +2,7 @@ namespace GanKit.Training;
 
 /// <summary>
 /// A checkpoint that passes its manifest but cannot be loaded into this trainer: weights of another
-/// architecture, or a random-number state of the wrong size or type. <see cref="AdversarialTrainer.Fit"/>
+/// architecture, or a random-number state of the wrong size or type. <c>AdversarialTrainer.Fit</c>
 /// falls back to the next older checkpoint and throws this only when none loads.
 /// </summary>
 public sealed class CheckpointLoadException : GanKitException

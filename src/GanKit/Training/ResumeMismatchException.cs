@@ -1,7 +1,7 @@
 namespace GanKit.Training;
 
 /// <summary>
-/// Thrown by <see cref="AdversarialTrainer.Fit"/> when <see cref="AdversarialTrainerOptions.Resume"/>
+/// Thrown by <c>AdversarialTrainer.Fit</c> when <see cref="AdversarialTrainerOptions.Resume"/>
 /// would continue a checkpoint with options that cannot change mid-run (the seed, batch size, losses,
 /// learning rates and moments, update scheme, ...): the restored optimiser and loop state would
 /// quietly keep the old values while the new ones were recorded. Nothing was loaded or written.

@@ -1,7 +1,7 @@
 namespace GanKit.Training;
 
 /// <summary>
-/// Thrown by <see cref="AdversarialTrainer.Fit"/> when a loss becomes NaN or infinite. Training stops
+/// Thrown by <see cref="O:GanKit.Training.AdversarialTrainer.Fit"/> when a loss becomes NaN or infinite. Training stops
 /// before the next checkpoint, so the newest checkpoint on disk still holds finite weights.
 /// </summary>
 public sealed class TrainingDivergedException : GanKitException

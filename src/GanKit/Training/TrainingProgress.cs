@@ -1,7 +1,7 @@
 namespace GanKit.Training;
 
 /// <summary>
-/// A progress report of <see cref="AdversarialTrainer.Fit"/>, sent every
+/// A progress report of <see cref="O:GanKit.Training.AdversarialTrainer.Fit"/>, sent every
 /// <see cref="AdversarialTrainerOptions.LogEvery"/> steps and at each epoch's end.
 /// </summary>
 /// <param name="Epoch">The current epoch, counted from 1.</param>

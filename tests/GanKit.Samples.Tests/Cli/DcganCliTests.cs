@@ -70,6 +70,32 @@ public class DcganCliTests
     }
 
     [Fact]
+    public void Train_on_a_data_folder_reads_size_channels_and_memory_limit()
+    {
+        using var images = new TempDirectory();
+        using var folder = new TempDirectory();
+        var (code, _, runner) = Run("train", "--data-folder", images.Path, "--image-size", "64", "--channels", "1", "--memory-limit-mb", "16", "--out", folder.Path);
+
+        code.Should().Be(0);
+        var settings = runner.Received.Should().BeOfType<TrainSettings>().Subject;
+        settings.Folder.Should().Be(new GanKit.Samples.Dcgan.Runs.FolderSettings(images.Path, 64, 1, 16L * 1024 * 1024));
+        settings.Arch.Should().Be("folder-64x64x1");
+
+        var (plainCode, _, plain) = Run("train", "--out", folder.Path);
+        plainCode.Should().Be(0);
+        plain.Received.Should().BeOfType<TrainSettings>().Which.Folder.Should().BeNull("without --data-folder the run is MNIST's");
+    }
+
+    [Fact]
+    public void Train_on_a_data_folder_refuses_a_size_the_preset_lacks_and_a_missing_folder()
+    {
+        using var images = new TempDirectory();
+        ShouldBeOneLineUsageError(Run("train", "--data-folder", images.Path, "--image-size", "48"), "*--image-size must be one of 32, 64; got 48*");
+        ShouldBeOneLineUsageError(Run("train", "--data-folder", images.Path, "--channels", "2"), "*--channels must be one of 1, 3; got 2*");
+        ShouldBeOneLineUsageError(Run("train", "--data-folder", images.Combine("nowhere")), "*--data-folder*nowhere*does not exist*");
+    }
+
+    [Fact]
     public void Compare_runs_one_at_a_time_unless_told_otherwise()
     {
         using var folder = new TempDirectory();
