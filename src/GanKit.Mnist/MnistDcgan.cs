@@ -33,28 +33,30 @@ public static class MnistDcgan
     /// BN, LReLU; ConvT 64 5x5 s2, BN, LReLU; ConvT 1 5x5 s2, tanh (transposed convolutions without
     /// bias). Output <c>[1, 28, 28]</c>; 2,305,472 trainable and 25,472 non-trainable parameters.
     /// </summary>
+    /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new generator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static GeneratorNetwork OriginalGenerator() => new GeneratorBuilder(LatentDim)
+    public static GeneratorNetwork OriginalGenerator(long? seed = null) => new GeneratorBuilder(LatentDim)
         .Dense(7 * 7 * 256, bias: false).BatchNorm().LeakyReLU()
         .Reshape(256, 7, 7)
         .ConvTranspose2d(128, 5, 1, Padding.Same, bias: false).BatchNorm().LeakyReLU()
         .ConvTranspose2d(64, 5, 2, Padding.Same, bias: false).BatchNorm().LeakyReLU()
         .ConvTranspose2d(1, 5, 2, Padding.Same, bias: false).Tanh()
-        .Build();
+        .Build(seed);
 
     /// <summary>
     /// The original discriminator: Conv 64 5x5 s2, LReLU, Dropout 0.3; Conv 128 5x5 s2, LReLU,
     /// Dropout 0.3; Flatten; Dense 1 (a logit). 212,865 parameters.
     /// </summary>
+    /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new discriminator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static DiscriminatorNetwork OriginalDiscriminator() => new DiscriminatorBuilder(ImageShape)
+    public static DiscriminatorNetwork OriginalDiscriminator(long? seed = null) => new DiscriminatorBuilder(ImageShape)
         .Conv2d(64, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
         .Conv2d(128, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
         .Flatten()
         .Dense(1)
-        .Build();
+        .Build(seed);
 
     /// <summary>
     /// The modified generator: the original with one more block (ConvT 128 5x5 s2, no bias, BN,
@@ -66,16 +68,17 @@ public static class MnistDcgan
     /// the image would come out 56x56, which neither discriminator accepts (both take 28x28). The
     /// added block already brings 14x14 to 28x28, so the last layer here uses stride 1.
     /// </remarks>
+    /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new generator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static GeneratorNetwork ModifiedGenerator() => new GeneratorBuilder(LatentDim)
+    public static GeneratorNetwork ModifiedGenerator(long? seed = null) => new GeneratorBuilder(LatentDim)
         .Dense(7 * 7 * 256, bias: false).BatchNorm().LeakyReLU()
         .Reshape(256, 7, 7)
         .ConvTranspose2d(128, 5, 1, Padding.Same, bias: false).BatchNorm().LeakyReLU()
         .ConvTranspose2d(64, 5, 2, Padding.Same, bias: false).BatchNorm().LeakyReLU()
         .ConvTranspose2d(128, 5, 2, Padding.Same, bias: false).BatchNorm().LeakyReLU()
         .ConvTranspose2d(1, 5, 1, Padding.Same, bias: false).Tanh()
-        .Build();
+        .Build(seed);
 
     /// <summary>
     /// The modified discriminator: Conv 64 5x5 s2, LReLU, Dropout; Conv 128 5x5 s2 with L2(0.01),
@@ -83,13 +86,14 @@ public static class MnistDcgan
     /// 1,030,145 parameters. Add <see cref="LayerStackNetwork.RegularizationLoss"/> to its loss.
     /// </summary>
     /// <remarks>The study's text gives the third convolution 64 filters, its code 256; this follows the code.</remarks>
+    /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new discriminator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static DiscriminatorNetwork ModifiedDiscriminator() => new DiscriminatorBuilder(ImageShape)
+    public static DiscriminatorNetwork ModifiedDiscriminator(long? seed = null) => new DiscriminatorBuilder(ImageShape)
         .Conv2d(64, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
         .Conv2d(128, 5, 2, Padding.Same, regularizer: Regularizers.L2(ModifiedL2)).LeakyReLU().Dropout(DropoutProbability)
         .Conv2d(256, 5, 2, Padding.Same, regularizer: Regularizers.L2(ModifiedL2)).LeakyReLU().Dropout(DropoutProbability)
         .Flatten()
         .Dense(1)
-        .Build();
+        .Build(seed);
 }

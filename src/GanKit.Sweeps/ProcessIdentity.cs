@@ -46,12 +46,19 @@ internal static class ProcessIdentity
     /// Whether the process that recorded <paramref name="pid"/>, <paramref name="startTicks"/>,
     /// <paramref name="bootId"/> and <paramref name="startUtc"/> still runs on this machine. A
     /// zombie (exited, not yet reaped) does not run. Without any start facts, a live process with
-    /// that id counts.
+    /// that id counts. Null when this machine cannot tell: the record comes from another boot, so
+    /// from a machine that rebooted or another machine with the same name (a replacement pod of an
+    /// indexed Job keeps its predecessor's host name), whose process may still be stopping.
     /// </summary>
-    public static bool IsAlive(int pid, long? startTicks, string? bootId, DateTime? startUtc)
+    public static bool? IsAlive(int pid, long? startTicks, string? bootId, DateTime? startUtc)
     {
         if (BootId is not null)
         {
+            if (startTicks is not null && bootId is not null && bootId != BootId)
+            {
+                return null;
+            }
+
             var stat = ReadStat(pid);
             if (stat is null || stat.Value.State is 'Z' or 'X' or 'x')
             {
@@ -60,8 +67,7 @@ internal static class ProcessIdentity
 
             if (startTicks is long ticks && bootId is not null)
             {
-                // Another boot means every process of the old one is gone, whatever its id.
-                return bootId == BootId && ticks == stat.Value.StartTicks;
+                return ticks == stat.Value.StartTicks;
             }
         }
         else if (!Exists(pid))

@@ -251,7 +251,7 @@ internal sealed class SweepClaim
             // The same host: the process itself says whether the claim lives, by id and start
             // time; an equal id alone is no proof (a restarted container's worker is PID 1 again).
             if (string.Equals(Record.Host, Environment.MachineName, StringComparison.Ordinal)
-                && !ProcessIdentity.IsAlive(Record.Pid, Record.ProcessStartTicks, Record.BootId, Record.ProcessStartUtc))
+                && ProcessIdentity.IsAlive(Record.Pid, Record.ProcessStartTicks, Record.BootId, Record.ProcessStartUtc) == false)
             {
                 return true;
             }

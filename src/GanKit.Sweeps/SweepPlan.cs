@@ -40,6 +40,14 @@ public sealed class SweepPlan
     /// <summary>Gets a hash of every run id in order: two plans with the same fingerprint run the same things.</summary>
     public string Fingerprint { get; }
 
+    /// <summary>Reads the plan a sweep folder holds, as a worker that joins a running sweep without its file does.</summary>
+    /// <param name="sweepDirectory">The folder given to <see cref="SweepRunner.Run"/>.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sweepDirectory"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">The folder holds no <c>plan.json</c>.</exception>
+    /// <exception cref="InvalidDataException">The plan is unreadable or was edited by hand.</exception>
+    public static SweepPlan Load(string sweepDirectory) => new SweepFolder(sweepDirectory).ReadPlan();
+
     /// <summary>Serialises the plan to indented JSON.</summary>
     internal string ToJson()
     {

@@ -112,11 +112,14 @@ public sealed class SweepRunner
             }
         }
 
+        // Runs of other shards seen finished (or failed, when failures are not retried) stay so:
+        // later passes skip them instead of reading their folders again.
+        var settled = new HashSet<int>();
         while (!cancelled && !cancellationToken.IsCancellationRequested)
         {
             if (_options.StealWork)
             {
-                var (done, lostThere, stopped) = StealPass(folder, plan, executor, progress, cancellationToken);
+                var (done, lostThere, stopped) = StealPass(folder, plan, executor, settled, progress, cancellationToken);
                 stolen += done;
                 lost += lostThere;
                 cancelled |= stopped;
@@ -143,13 +146,13 @@ public sealed class SweepRunner
     /// Runs, once each, every run of other shards that no live worker holds and that still needs
     /// doing, last runs first: their own worker works from the front, so the two rarely meet.
     /// </summary>
-    private (int Done, int Lost, bool Cancelled) StealPass(SweepFolder folder, SweepPlan plan, Func<SweepRunContext, SweepRunResult> executor, IProgress<SweepRunEvent>? progress, CancellationToken cancellationToken)
+    private (int Done, int Lost, bool Cancelled) StealPass(SweepFolder folder, SweepPlan plan, Func<SweepRunContext, SweepRunResult> executor, HashSet<int> settled, IProgress<SweepRunEvent>? progress, CancellationToken cancellationToken)
     {
         int done = 0, lost = 0;
         for (int i = plan.Runs.Count - 1; i >= 0; i--)
         {
             var run = plan.Runs[i];
-            if (_options.Shard.Contains(run))
+            if (_options.Shard.Contains(run) || settled.Contains(run.Number))
             {
                 continue;
             }
@@ -161,7 +164,13 @@ public sealed class SweepRunner
 
             // Look first, quietly: finished, failed and held runs of others are not this worker's news.
             var state = folder.Inspect(run, _options.Metrics, _options.LeaseTimeout).State;
-            if (state is not (SweepRunState.NotStarted or SweepRunState.Interrupted) && !(state == SweepRunState.Failed && _options.RetryFailed))
+            if (state is SweepRunState.Finished || (state is SweepRunState.Failed && !_options.RetryFailed))
+            {
+                settled.Add(run.Number);
+                continue;
+            }
+
+            if (state is SweepRunState.Running)
             {
                 continue;
             }
@@ -169,7 +178,7 @@ public sealed class SweepRunner
             SweepLog.Stealing(_logger, _options.Shard.ToString(), run.Id, run.Number % _options.Shard.Count);
             switch (TryRun(folder, run, executor, stolen: true, progress, cancellationToken))
             {
-                case Outcome.Completed or Outcome.Failed: done++; break;
+                case Outcome.Completed or Outcome.Failed: done++; settled.Add(run.Number); break;
                 case Outcome.Lost: lost++; break;
                 case Outcome.Cancelled: return (done, lost, true);
             }

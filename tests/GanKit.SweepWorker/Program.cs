@@ -6,8 +6,10 @@ using GanKit.Sweeps;
 // worker processes against one folder, kill one mid-run or freeze it. Each execution leaves a
 // marker file named after this process, which is how the tests count executions per run.
 //
-// Usage: GanKit.SweepWorker <sweep-dir> [--sleep-ms N] [--steps N] [--hang RUN-ID] [--fail RUN-ID]
-//                           [--lease-ms N] [--poll-ms N] [--shard I/N] [--gate DIR] [--no-steal]
+// Usage: GanKit.SweepWorker <sweep-dir> [--sleep-ms N] [--steps N] [--hang RUN-ID|NUMBER] [--fail RUN-ID]
+//                           [--lease-ms N] [--poll-ms N] [--shard I/N] [--gate DIR] [--no-steal] [--seeds N]
+// --seeds: a folder without a plan gets one of N runs (seeds 1..N, nothing else), so a script can
+// start workers on an empty folder.
 // --gate: report ready by writing DIR/ready-<pid>, then start only once DIR/go exists, so tests
 // can start several workers at the same moment despite uneven process start-up times.
 // Before every step's "checkpoint" the worker asks whether it still owns the run, as a real host
@@ -18,6 +20,7 @@ int steps = 1;
 string? hang = null;
 string? fail = null;
 string? gate = null;
+int seeds = 0;
 var options = new SweepRunnerOptions { PollInterval = TimeSpan.FromMilliseconds(100), Metrics = [new SweepMetric("fid", "FID", higherIsBetter: false)] };
 for (int i = 1; i < args.Length; i++)
 {
@@ -33,6 +36,7 @@ for (int i = 1; i < args.Length; i++)
         case "--shard": options.Shard = SweepShard.Parse(Value()); break;
         case "--gate": gate = Value(); break;
         case "--no-steal": options.StealWork = false; break;
+        case "--seeds": seeds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         default:
             Console.Error.WriteLine($"unknown option {args[i]}");
             return 2;
@@ -48,7 +52,9 @@ if (gate is not null)
     }
 }
 
-var plan = new SweepFolder(directory).ReadPlan();
+var plan = seeds > 0 && !File.Exists(Path.Combine(directory, SweepPlan.FileName))
+    ? SweepDefinition.Parse($"{{ \"seeds\": [{string.Join(", ", Enumerable.Range(1, seeds))}] }}", new SweepSchema([]), "seeds").Expand()
+    : SweepPlan.Load(directory);
 var runner = new SweepRunner(options);
 int sequence = 0;
 var result = runner.Run(plan, directory, context =>
@@ -63,7 +69,7 @@ var result = runner.Run(plan, directory, context =>
     {
         context.ThrowIfClaimLost();
         File.WriteAllText(checkpoint, string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId} step {step}"));
-        if (run.Id == hang)
+        if (run.Id == hang || run.Number.ToString(CultureInfo.InvariantCulture) == hang)
         {
             Thread.Sleep(Timeout.Infinite);
         }

@@ -133,13 +133,19 @@ public sealed class SweepClaimTests
     }
 
     [Fact]
-    public void TryAcquire_takes_over_a_claim_from_an_earlier_boot()
+    public void TryAcquire_judges_a_claim_from_another_boot_by_its_heartbeat()
     {
+        // Another boot is a rebooted machine or another one with the same name, such as a
+        // replacement pod that keeps its predecessor's host name: its process may still be
+        // stopping, so only the lease tells.
         string directory = NewDirectory();
         int pid = Environment.ProcessId;
-        WriteForeignClaim(directory, 1, Environment.MachineName, pid, DateTime.UtcNow, released: null, startUtc: null, startTicks: ProcessIdentity.StartTicks(pid), bootId: Guid.NewGuid().ToString());
+        string path = WriteForeignClaim(directory, 1, Environment.MachineName, pid, DateTime.UtcNow, released: null, startUtc: null, startTicks: ProcessIdentity.StartTicks(pid) - 500, bootId: Guid.NewGuid().ToString());
 
-        SweepClaim.TryAcquire(directory, Lease).Should().NotBeNull("no process of another boot is alive");
+        SweepClaim.TryAcquire(directory, Lease).Should().BeNull("its heartbeat is fresh");
+
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - Lease - TimeSpan.FromSeconds(1));
+        SweepClaim.TryAcquire(directory, Lease).Should().NotBeNull("its heartbeat is older than the lease");
     }
 
     [Fact]

@@ -309,6 +309,37 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
+    public void Run_tries_a_failing_run_of_another_shard_once_while_it_waits_for_its_own()
+    {
+        // Run 0 is this shard's, held by a worker elsewhere until its one-second lease runs out;
+        // meanwhile the worker passes over the other shard every 50 ms.
+        var folder = new SweepFolder(_directory);
+        folder.Initialize(_plan);
+        string held = folder.RunDirectory(_plan.Runs[0]);
+        Directory.CreateDirectory(held);
+        SweepClaimTests.WriteForeignClaim(held, 1, "another-node", 42, DateTime.UtcNow, released: null, startUtc: null);
+        var broken = _plan.Runs[7];
+        int brokenAttempts = 0;
+        var options = new SweepRunnerOptions { Metrics = Metrics, Shard = new SweepShard(0, 2), RetryFailed = true, LeaseTimeout = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(50) };
+
+        var result = new SweepRunner(options).Run(_plan, _directory, context =>
+        {
+            if (context.Run.Id == broken.Id)
+            {
+                brokenAttempts++;
+                return SweepRunResult.Failure("diverged");
+            }
+
+            WriteSummary(context.Directory, fid: 1);
+            return SweepRunResult.Success();
+        });
+
+        result.Completed.Should().Be(4, "the held run was taken over once its lease ran out");
+        brokenAttempts.Should().Be(1, "a run of another shard that failed in this worker is not retried at every pass");
+        result.Stolen.Should().Be(4);
+    }
+
+    [Fact]
     public void Run_leaves_other_shards_alone_when_stealing_is_off()
     {
         var executed = new ConcurrentBag<string>();

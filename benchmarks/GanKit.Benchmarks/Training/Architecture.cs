@@ -10,10 +10,10 @@ namespace GanKit.Benchmarks.Training;
 public sealed record Architecture(string Name, Func<GeneratorNetwork> CreateGenerator, Func<DiscriminatorNetwork> CreateDiscriminator)
 {
     /// <summary>Gets the Keras tutorial's networks.</summary>
-    public static Architecture Original { get; } = new("original", MnistDcgan.OriginalGenerator, MnistDcgan.OriginalDiscriminator);
+    public static Architecture Original { get; } = new("original", () => MnistDcgan.OriginalGenerator(), () => MnistDcgan.OriginalDiscriminator());
 
     /// <summary>Gets the report's modified networks (one more generator block, a third convolution with L2).</summary>
-    public static Architecture Modified { get; } = new("modified", MnistDcgan.ModifiedGenerator, MnistDcgan.ModifiedDiscriminator);
+    public static Architecture Modified { get; } = new("modified", () => MnistDcgan.ModifiedGenerator(), () => MnistDcgan.ModifiedDiscriminator());
 
     /// <summary>Gets both pairs.</summary>
     public static IReadOnlyList<Architecture> All { get; } = [Original, Modified];

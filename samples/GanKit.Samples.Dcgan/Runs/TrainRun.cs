@@ -5,6 +5,7 @@ using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Imaging;
 using GanKit.Samples.Dcgan.Reporting;
 using GanKit.Training;
+using GanKit.Training.Callbacks;
 using GanKit.Training.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -80,6 +81,7 @@ internal static class TrainRun
         var (generator, discriminator) = Architectures.Create(settings.Arch);
         using var g = generator;
         using var d = discriminator;
+        var log = LossLog.Open(folder, keepExisting: settings.Resume);
         var options = new AdversarialTrainerOptions
         {
             Epochs = t.Epochs,
@@ -91,6 +93,9 @@ internal static class TrainRun
             DiscriminatorLearningRate = t.LearningRate,
             Device = device,
             Resume = settings.Resume,
+
+            // losses.csv is written with every checkpoint, so a killed run's curve reaches its last checkpoint.
+            Callbacks = [.. TrainingCallbacks.Defaults(), new LossLogOnCheckpoint(log)],
         };
         configure?.Invoke(options);
 
@@ -109,7 +114,6 @@ internal static class TrainRun
         }
 
         trainer.StepCompleted += (_, _) => Record();
-        var log = LossLog.Open(folder, keepExisting: settings.Resume);
         long batchesPerEpoch = GanKit.Data.ShuffledBatches.BatchesPerEpoch(train.Count, t.BatchSize, options.DropLastBatch);
         if (t.MaxBatches is int max)
         {

@@ -34,11 +34,28 @@ internal static class TrainedGenerator
             ?? throw new UsageException($"--checkpoint '{argument}' holds no valid checkpoint; train writes them to <run>/checkpoints at each epoch's end.");
     }
 
-    /// <summary>Builds the run's architecture and loads the checkpoint's generator weights, in evaluation mode on <paramref name="device"/>.</summary>
+    /// <summary>
+    /// Loads the checkpoint's generator in evaluation mode on <paramref name="device"/>: the
+    /// moving-average weights when the run kept them, as the training-time samples and evaluation
+    /// used, otherwise the raw ones. Checkpoints of older releases hold only the raw weights, which
+    /// are loaded into a fresh network of <paramref name="arch"/>.
+    /// </summary>
     /// <exception cref="UsageException">The checkpoint has no generator weights.</exception>
     public static GeneratorNetwork Load(string arch, CheckpointInfo checkpoint, Device device)
     {
-        if (!checkpoint.Manifest.Files.ContainsKey(GeneratorFile))
+        var files = checkpoint.Manifest.Files;
+        string? saved = files.ContainsKey(GeneratorNetwork.AveragedCheckpointFileName) ? GeneratorNetwork.AveragedCheckpointFileName
+            : files.ContainsKey(GeneratorNetwork.CheckpointFileName) ? GeneratorNetwork.CheckpointFileName
+            : null;
+        if (saved is not null)
+        {
+            var loaded = GeneratorNetwork.Load(checkpoint.PathOf(saved));
+            loaded.to(device);
+            loaded.eval();
+            return loaded;
+        }
+
+        if (!files.ContainsKey(GeneratorFile))
         {
             throw new UsageException($"Checkpoint '{checkpoint.Directory}' has no {GeneratorFile}.");
         }

@@ -30,16 +30,23 @@ public sealed class DiscriminatorBuilder : NetworkBuilder<DiscriminatorBuilder>
     }
 
     /// <summary>Builds the discriminator, with freshly initialised weights. Works once.</summary>
+    /// <param name="seed">
+    /// Seeds the build's own generator, from which every initial weight is drawn: the same seed
+    /// gives bit-identical weights in any process, and torch's global random stream is left as it
+    /// was. Null draws from torch's global stream instead.
+    /// </param>
     /// <returns>The network.</returns>
     /// <exception cref="InvalidOperationException">No layer was added, the last layer does not produce one logit per sample, or <c>Build()</c> was already called.</exception>
-    public DiscriminatorNetwork Build()
+    public DiscriminatorNetwork Build(long? seed = null)
     {
         if (CurrentShape is not [1])
         {
             throw new InvalidOperationException($"A discriminator must end with one logit per sample, shape [1]; it ends with {Shapes.Format(CurrentShape)}. Add Flatten() and Dense(1).");
         }
 
-        return new(TakeStack("discriminator"));
+        var stack = TakeStack("discriminator");
+        using var random = SeededRandom(seed);
+        return new(stack, random);
     }
 
     private static long[] CheckShape(long[] inputShape)

@@ -30,9 +30,19 @@ public sealed class GeneratorBuilder : NetworkBuilder<GeneratorBuilder>
     }
 
     /// <summary>Builds the generator, with freshly initialised weights. Works once.</summary>
+    /// <param name="seed">
+    /// Seeds the build's own generator, from which every initial weight is drawn: the same seed
+    /// gives bit-identical weights in any process, and torch's global random stream is left as it
+    /// was. Null draws from torch's global stream instead.
+    /// </param>
     /// <returns>The network.</returns>
     /// <exception cref="InvalidOperationException">No layer was added, or <c>Build()</c> was already called.</exception>
-    public GeneratorNetwork Build() => new(TakeStack("generator"));
+    public GeneratorNetwork Build(long? seed = null)
+    {
+        var stack = TakeStack("generator");
+        using var random = SeededRandom(seed);
+        return new(stack, random);
+    }
 
     private static long CheckLatent(long latentDim)
     {

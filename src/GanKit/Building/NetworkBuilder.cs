@@ -78,6 +78,10 @@ public abstract class NetworkBuilder<TBuilder>
         return stack.ToArray();
     }
 
+    /// <summary>The build's own generator for <paramref name="seed"/>, or null to use torch's global stream.</summary>
+    private protected static TorchSharp.torch.Generator? SeededRandom(long? seed) =>
+        seed is { } value ? new TorchSharp.torch.Generator(unchecked((ulong)value)) : null;
+
     private void ThrowIfBuilt()
     {
         if (built)

@@ -14,13 +14,13 @@ public sealed class GlorotUniformInitializer : Initializer
     public static double Bound(long fanIn, long fanOut) => Math.Sqrt(6.0 / (fanIn + fanOut));
 
     /// <inheritdoc />
-    public override void Initialize(Tensor weight, long fanIn, long fanOut)
+    public override void Initialize(Tensor weight, long fanIn, long fanOut, Generator? random)
     {
         ArgumentNullException.ThrowIfNull(weight);
         double bound = Bound(fanIn, fanOut);
         using (no_grad())
         {
-            weight.uniform_(-bound, bound);
+            weight.uniform_(-bound, bound, random);
         }
     }
 

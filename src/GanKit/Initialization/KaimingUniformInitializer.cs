@@ -33,13 +33,13 @@ public sealed class KaimingUniformInitializer : Initializer
     public double Bound(long fanIn) => Math.Sqrt(6.0 / ((1 + (NegativeSlope * NegativeSlope)) * fanIn));
 
     /// <inheritdoc />
-    public override void Initialize(Tensor weight, long fanIn, long fanOut)
+    public override void Initialize(Tensor weight, long fanIn, long fanOut, Generator? random)
     {
         ArgumentNullException.ThrowIfNull(weight);
         double bound = Bound(fanIn);
         using (no_grad())
         {
-            weight.uniform_(-bound, bound);
+            weight.uniform_(-bound, bound, random);
         }
     }
 

@@ -32,12 +32,12 @@ public sealed class NormalInitializer : Initializer
     public double StandardDeviation { get; }
 
     /// <inheritdoc />
-    public override void Initialize(Tensor weight, long fanIn, long fanOut)
+    public override void Initialize(Tensor weight, long fanIn, long fanOut, Generator? random)
     {
         ArgumentNullException.ThrowIfNull(weight);
         using (no_grad())
         {
-            weight.normal_(Mean, StandardDeviation);
+            weight.normal_(Mean, StandardDeviation, random);
         }
     }
 

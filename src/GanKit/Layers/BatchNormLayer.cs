@@ -64,4 +64,8 @@ public sealed class BatchNormLayer : ILayer
     public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape) => inputShape.Length == 1
         ? nn.BatchNorm1d(inputShape[0], eps: Epsilon, momentum: PyTorchMomentum)
         : nn.BatchNorm2d(inputShape[0], eps: Epsilon, momentum: PyTorchMomentum);
+
+    /// <inheritdoc />
+    /// <remarks>The layer has no random initial values, so the generator is not drawn from.</remarks>
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => CreateModule(inputShape);
 }

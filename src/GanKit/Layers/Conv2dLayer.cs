@@ -39,11 +39,16 @@ public sealed class Conv2dLayer : ConvolutionLayer, ILayer
     }
 
     /// <inheritdoc />
-    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape)
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape) => Create(inputShape, null);
+
+    /// <inheritdoc />
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => Create(inputShape, random);
+
+    private nn.Module<Tensor, Tensor> Create(long[] inputShape, Generator? random)
     {
         var h = Padding.ForConvolution(inputShape[1], KernelSize, Stride, Kind);
         var w = Padding.ForConvolution(inputShape[2], KernelSize, Stride, Kind);
-        return new Conv2dModule(inputShape[0], Filters, KernelSize, Stride, (h.Before, h.After, w.Before, w.After), Options);
+        return new Conv2dModule(inputShape[0], Filters, KernelSize, Stride, (h.Before, h.After, w.Before, w.After), OptionsWith(random));
     }
 
     /// <inheritdoc />

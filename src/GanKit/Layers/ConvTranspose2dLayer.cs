@@ -39,7 +39,12 @@ public sealed class ConvTranspose2dLayer : ConvolutionLayer, ILayer
     }
 
     /// <inheritdoc />
-    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape)
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape) => Create(inputShape, null);
+
+    /// <inheritdoc />
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => Create(inputShape, random);
+
+    private nn.Module<Tensor, Tensor> Create(long[] inputShape, Generator? random)
     {
         var h = Padding.ForTransposedConvolution(inputShape[1], KernelSize, Stride, Kind);
         var w = Padding.ForTransposedConvolution(inputShape[2], KernelSize, Stride, Kind);
@@ -52,7 +57,7 @@ public sealed class ConvTranspose2dLayer : ConvolutionLayer, ILayer
             [h.OutputPadding, w.OutputPadding],
             [h.CropEnd, w.CropEnd],
             [h.Output, w.Output],
-            Options);
+            OptionsWith(random));
     }
 
     /// <inheritdoc />

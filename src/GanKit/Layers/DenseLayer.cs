@@ -43,8 +43,13 @@ public sealed class DenseLayer : KernelLayer, ILayer
     }
 
     /// <inheritdoc />
-    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape) => new DenseModule(inputShape[0], Units, Options);
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape) => Create(inputShape, null);
+
+    /// <inheritdoc />
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => Create(inputShape, random);
 
     /// <inheritdoc />
     public long MultiplyAccumulates(long[] inputShape) => inputShape[0] * Units;
+
+    private DenseModule Create(long[] inputShape, Generator? random) => new(inputShape[0], Units, OptionsWith(random));
 }

@@ -22,4 +22,8 @@ public abstract class ElementwiseLayer : ILayer
 
     /// <inheritdoc />
     public abstract nn.Module<Tensor, Tensor> CreateModule(long[] inputShape);
+
+    /// <inheritdoc />
+    /// <remarks>The layer has no random initial values, so the generator is not drawn from.</remarks>
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => CreateModule(inputShape);
 }

@@ -23,4 +23,8 @@ public sealed class FlattenLayer : ILayer
 
     /// <inheritdoc />
     public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape) => new ReshapeModule(InferOutputShape(inputShape));
+
+    /// <inheritdoc />
+    /// <remarks>The layer has no random initial values, so the generator is not drawn from.</remarks>
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => CreateModule(inputShape);
 }

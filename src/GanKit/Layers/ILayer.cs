@@ -39,6 +39,21 @@ public interface ILayer
     nn.Module<Tensor, Tensor> CreateModule(long[] inputShape);
 
     /// <summary>
+    /// Creates the module as <see cref="CreateModule(long[])"/> does, drawing every random initial
+    /// value from <paramref name="random"/>; a seeded <c>Build(seed)</c> calls this.
+    /// </summary>
+    /// <remarks>
+    /// Every built-in layer draws from <paramref name="random"/> directly. A layer of your own may
+    /// implement this to do the same; if it does not, the default runs <see cref="CreateModule(long[])"/>
+    /// with torch's global CPU stream seeded from <paramref name="random"/> and restores that stream
+    /// afterwards, so the build is still repeatable and leaves the caller's stream as it was.
+    /// </remarks>
+    /// <param name="inputShape">The accepted per-sample input shape.</param>
+    /// <param name="random">The build's seeded generator.</param>
+    /// <returns>A new module; the network that holds it owns it.</returns>
+    nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => GanKit.Internal.ForkedGlobalStream.Run(random, () => CreateModule(inputShape));
+
+    /// <summary>
     /// Gets the multiply-accumulate operations one sample costs in this layer, for summaries and
     /// throughput figures. Layers without weights report zero.
     /// </summary>

@@ -39,5 +39,6 @@ public abstract class KernelLayer
     /// </summary>
     public bool SpectralNorm { get; }
 
-    private protected KernelOptions Options => new(UseBias, Initializer, Regularizer, SpectralNorm);
+    /// <summary>The options a module is created with, drawing initial values from <paramref name="random"/> (null: torch's global stream).</summary>
+    private protected KernelOptions OptionsWith(TorchSharp.torch.Generator? random) => new(UseBias, Initializer, Regularizer, SpectralNorm, random);
 }

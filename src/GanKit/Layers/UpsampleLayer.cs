@@ -33,4 +33,8 @@ public sealed class UpsampleLayer : ILayer
     /// <inheritdoc />
     public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape) =>
         nn.Upsample(scale_factor: [Scale, Scale], mode: UpsampleMode.Nearest);
+
+    /// <inheritdoc />
+    /// <remarks>The layer has no random initial values, so the generator is not drawn from.</remarks>
+    public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => CreateModule(inputShape);
 }

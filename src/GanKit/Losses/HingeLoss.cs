@@ -36,4 +36,12 @@ public sealed class HingeLoss : IAdversarialLoss
         using var mean = fakeLogits.mean();
         return mean.neg();
     }
+
+    /// <inheritdoc />
+    /// <remarks>The raw mean: a score measured against the margin of 1, not a probability.</remarks>
+    public Tensor Score(Tensor logits)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        return logits.detach().mean();
+    }
 }

@@ -27,4 +27,30 @@ public interface IAdversarialLoss
     /// <returns>A 0-dimensional tensor to minimise.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fakeLogits"/> is null.</exception>
     Tensor GeneratorLoss(Tensor fakeLogits);
+
+    /// <summary>
+    /// Computes the generator's loss from the logits on real and on generated images; what the
+    /// training steps call. Losses that compare the two (relativistic ones) implement this; the
+    /// default ignores the real logits.
+    /// </summary>
+    /// <param name="realLogits">Logits on real images (no gradient reaches the generator through them).</param>
+    /// <param name="fakeLogits">Logits on generated images, carrying gradient to the generator.</param>
+    /// <returns>A 0-dimensional tensor to minimise.</returns>
+    /// <exception cref="ArgumentNullException">A tensor the loss reads is null.</exception>
+    Tensor GeneratorLoss(Tensor realLogits, Tensor fakeLogits) => GeneratorLoss(fakeLogits);
+
+    /// <summary>
+    /// Gets whether <see cref="GeneratorLoss(Tensor, Tensor)"/> reads the real logits, so a step that
+    /// updates the discriminator first computes them again with its new weights. The default is false.
+    /// </summary>
+    bool GeneratorUsesRealLogits => false;
+
+    /// <summary>
+    /// Turns a batch of logits into the figure reported as D(x) or D(G(z)): by default the mean
+    /// sigmoid, the probability the discriminator gives "real". Losses whose outputs are scores
+    /// rather than log-odds (Wasserstein, hinge, least squares) report the raw mean instead.
+    /// </summary>
+    /// <param name="logits">The discriminator's outputs on one batch.</param>
+    /// <returns>A 0-dimensional tensor without gradient.</returns>
+    Tensor Score(Tensor logits) => logits.detach().sigmoid().mean();
 }

@@ -38,4 +38,12 @@ public sealed class LeastSquaresLoss : IAdversarialLoss
         using var mean = square.mean();
         return mean.mul(0.5);
     }
+
+    /// <inheritdoc />
+    /// <remarks>The raw mean: the raw output, whose targets are 1 for real and 0 for fake.</remarks>
+    public Tensor Score(Tensor logits)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        return logits.detach().mean();
+    }
 }

@@ -32,4 +32,12 @@ public sealed class WassersteinLoss : IAdversarialLoss
         using var mean = fakeLogits.mean();
         return mean.neg();
     }
+
+    /// <inheritdoc />
+    /// <remarks>The raw mean: a critic score, not a probability.</remarks>
+    public Tensor Score(Tensor logits)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        return logits.detach().mean();
+    }
 }

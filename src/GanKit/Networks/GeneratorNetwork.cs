@@ -3,16 +3,18 @@ using GanKit.Layers;
 namespace GanKit.Networks;
 
 /// <summary>
-/// A generator built by <see cref="GeneratorBuilder"/>: maps latent vectors <c>[N, LatentDim]</c> to
-/// samples <c>[N, ..OutputShape]</c>. A TorchSharp module usable anywhere one is expected.
+/// A generator built by <see cref="GeneratorBuilder"/> or wrapped around a module of your own by
+/// <see cref="Generators.FromModule"/>: maps latent vectors <c>[N, LatentDim]</c> to samples
+/// <c>[N, ..OutputShape]</c>. The one generator type the trainer, the evaluators and saving take;
+/// a TorchSharp module usable anywhere one is expected.
 /// </summary>
 /// <remarks>
 /// Named <c>GeneratorNetwork</c>, not <c>Generator</c>, because <c>using static TorchSharp.torch;</c>
 /// brings <c>torch.Generator</c> into scope and the two names would clash in user code.
 /// </remarks>
-public sealed class GeneratorNetwork : LayerStackNetwork
+public sealed partial class GeneratorNetwork : LayerStackNetwork
 {
-    internal GeneratorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(nameof(GeneratorNetwork), stack)
+    internal GeneratorNetwork(IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack, TorchSharp.torch.Generator? random) : base(nameof(GeneratorNetwork), stack, random)
     {
         LatentDim = stack[0].Input[0];
     }

@@ -31,12 +31,16 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     private readonly IRegularizedModule[] regularizedModules;
     private readonly DeviceProbe? deviceProbe;
 
-    private protected LayerStackNetwork(string name, IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack) : base(name)
+    private protected LayerStackNetwork(string name, IReadOnlyList<(ILayer Layer, long[] Input, long[] Output)> stack, Generator? random) : base(name)
     {
         definitions = stack.Select(s => s.Layer).ToArray();
         inputShapes = stack.Select(s => s.Input).ToArray();
         outputShapes = stack.Select(s => s.Output).ToArray();
-        layers = nn.ModuleList(stack.Select(s => s.Layer.CreateModule((long[])s.Input.Clone())).ToArray());
+        // A seeded build hands every layer the same generator, in order, so the weights depend on
+        // the seed and the description alone; unseeded, layers draw from torch's global stream.
+        layers = nn.ModuleList(stack.Select(s => random is null
+            ? s.Layer.CreateModule((long[])s.Input.Clone())
+            : s.Layer.CreateModule((long[])s.Input.Clone(), random)).ToArray());
         register_module("layers", layers);
 
         // Chains of convolutions with Keras' asymmetric 'same' padding compute mirrored, reversing
@@ -112,11 +116,24 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     /// <returns>The table, lines separated by <see cref="Environment.NewLine"/>.</returns>
     public string Summary() => SummaryTable.Format(GetType().Name, InputShapeOf(), Layers);
 
+    /// <summary>
+    /// Writes the network to one self-describing file: format version, the description of every
+    /// layer, every parameter and buffer, and a SHA-256 of the whole. <c>GeneratorNetwork.Load</c>
+    /// (or <c>DiscriminatorNetwork.Load</c>) rebuilds it in any process from the file alone; a
+    /// network made by <c>FromModule</c> saves its weights and needs its module again to load.
+    /// </summary>
+    /// <param name="path">The file; its folder is created if missing, and an existing file is replaced only once the new one is complete.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A layer of your own has no registered description (<see cref="Saving.LayerDescriptions.Register"/>).</exception>
+    /// <exception cref="NotSupportedException">A layer uses a regularizer other than L2.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public void Save(string path) => Saving.NetworkFile.Write(this, path);
+
     /// <summary>Gets the per-sample shape the network takes.</summary>
-    private protected long[] InputShapeOf() => (long[])inputShapes[0].Clone();
+    internal long[] InputShapeOf() => (long[])inputShapes[0].Clone();
 
     /// <summary>Gets the per-sample shape the network produces.</summary>
-    private protected long[] OutputShapeOf() => (long[])outputShapes[^1].Clone();
+    internal long[] OutputShapeOf() => (long[])outputShapes[^1].Clone();
 
     private void CheckInput(Tensor input)
     {

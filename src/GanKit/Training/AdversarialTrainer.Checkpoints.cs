@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using GanKit.Networks;
+using GanKit.Networks.Saving;
 using GanKit.Training.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -50,7 +52,7 @@ public sealed partial class AdversarialTrainer
         {
             // A fresh run would number its checkpoints from epoch 1 and the older run's higher
             // epochs would outrank them: refuse rather than mix two runs in one folder.
-            throw new InvalidOperationException($"'{store.Root}' already holds checkpoints of a run. Set {nameof(AdversarialTrainerOptions.Resume)} = true to continue it, or choose another {nameof(AdversarialTrainerOptions.OutputDirectory)}.");
+            throw new InvalidOperationException($"'{store.Root}' already holds checkpoints of a run. To continue that run, set {nameof(AdversarialTrainerOptions.Resume)} = true (in the sample apps: --resume). To start afresh, choose another {nameof(AdversarialTrainerOptions.OutputDirectory)} or delete '{Path.GetFullPath(_options.OutputDirectory)}' first.");
         }
 
         // Seeded here, after the networks were built, so two runs with the same seed and the same
@@ -79,14 +81,16 @@ public sealed partial class AdversarialTrainer
             _options.Loss.Name,
             _options.UpdateScheme.ToString(),
             _options.DiscriminatorSteps,
-            _options.EmaDecay);
+            _options.EmaDecay,
+            _generatorOptimization.ScheduleSteps,
+            _discriminatorOptimization.ScheduleSteps);
 
         var saved = store.Save(loop.CompletedEpochs, loop.Step, folder =>
         {
             _generator.save(Path.Combine(folder, GeneratorFile));
             _discriminator.save(Path.Combine(folder, DiscriminatorFile));
-            _generatorOptimizer.save_state_dict(Path.Combine(folder, GeneratorOptimizerFile));
-            _discriminatorOptimizer.save_state_dict(Path.Combine(folder, DiscriminatorOptimizerFile));
+            _generatorOptimization.Optimizer.save_state_dict(Path.Combine(folder, GeneratorOptimizerFile));
+            _discriminatorOptimization.Optimizer.save_state_dict(Path.Combine(folder, DiscriminatorOptimizerFile));
             if (_ema is not null)
             {
                 using var stream = File.Create(Path.Combine(folder, AverageFile));
@@ -99,12 +103,34 @@ public sealed partial class AdversarialTrainer
                 rng.Save(Path.Combine(folder, RandomStateFile));
             }
 
+            WriteLoadableGenerator(folder);
             File.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(state, StateJson));
             File.WriteAllText(Path.Combine(folder, OptionsFile), JsonSerializer.Serialize(DescribeOptions(), StateJson));
             loop.History.WriteJson(Path.Combine(folder, HistoryFileName));
         });
         _newestCheckpoint = saved.Directory;
         return saved;
+    }
+
+    // The generator in GeneratorNetwork.Save's self-describing form, for GeneratorNetwork.LoadFromRun:
+    // the raw weights, and the averaged ones when the run keeps an average (what samples and
+    // evaluation use). Skipped for a generator with a layer of the user's own that has no
+    // registered description: resuming needs neither file.
+    private void WriteLoadableGenerator(string folder)
+    {
+        if (!NetworkFile.CanDescribe(_generator))
+        {
+            return;
+        }
+
+        _generator.Save(Path.Combine(folder, GeneratorNetwork.CheckpointFileName));
+        if (_ema is not null)
+        {
+            using (_ema.Apply(_generator))
+            {
+                _generator.Save(Path.Combine(folder, GeneratorNetwork.AveragedCheckpointFileName));
+            }
+        }
     }
 
     private LoopState Restore(CheckpointInfo checkpoint)
@@ -114,8 +140,12 @@ public sealed partial class AdversarialTrainer
 
         LoadFile(checkpoint.PathOf(GeneratorFile), path => _generator.load(path));
         LoadFile(checkpoint.PathOf(DiscriminatorFile), path => _discriminator.load(path));
-        LoadFile(checkpoint.PathOf(GeneratorOptimizerFile), _generatorOptimizer.load_state_dict);
-        LoadFile(checkpoint.PathOf(DiscriminatorOptimizerFile), _discriminatorOptimizer.load_state_dict);
+        // A schedule keeps no state of its own: stepping the fresh one as often as the run did gives
+        // its learning rate bit for bit, and the optimiser's saved state (which holds that rate) loads after.
+        _generatorOptimization.ReplaySchedule(state.GeneratorScheduleSteps);
+        _discriminatorOptimization.ReplaySchedule(state.DiscriminatorScheduleSteps);
+        LoadFile(checkpoint.PathOf(GeneratorOptimizerFile), _generatorOptimization.Optimizer.load_state_dict);
+        LoadFile(checkpoint.PathOf(DiscriminatorOptimizerFile), _discriminatorOptimization.Optimizer.load_state_dict);
         if (_ema is not null)
         {
             if (checkpoint.Manifest.Files.ContainsKey(AverageFile) && state.EmaDecay == _options.EmaDecay)
@@ -189,6 +219,11 @@ public sealed partial class AdversarialTrainer
             [nameof(o.KeepCheckpoints)] = o.KeepCheckpoints.ToString(CultureInfo.InvariantCulture),
             [nameof(o.EmaDecay)] = o.EmaDecay.ToString("R", CultureInfo.InvariantCulture),
             [nameof(o.DropLastBatch)] = o.DropLastBatch ? "true" : "false",
+            [nameof(o.GeneratorOptimizer)] = _generatorOptimization.Optimizer.GetType().Name,
+            [nameof(o.DiscriminatorOptimizer)] = _discriminatorOptimization.Optimizer.GetType().Name,
+            [nameof(o.GeneratorSchedule)] = o.GeneratorSchedule is null ? "none" : o.GeneratorSchedule.Interval.ToString(),
+            [nameof(o.DiscriminatorSchedule)] = o.DiscriminatorSchedule is null ? "none" : o.DiscriminatorSchedule.Interval.ToString(),
+            [nameof(o.TrainingStep)] = _step.Name,
         };
     }
 

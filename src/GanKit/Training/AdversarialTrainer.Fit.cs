@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GanKit.Data;
-using GanKit.Imaging;
+using GanKit.Training.Callbacks;
+using GanKit.Training.Checkpoints;
 using GanKit.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -58,7 +59,50 @@ public sealed partial class AdversarialTrainer
         using var folderLock = Checkpoints.RunFolderLock.Acquire(_options.OutputDirectory);
         var store = CreateStore();
         var loop = Begin(store);
+        _run = new ActiveRun(store, loop);
+        try
+        {
+            return Run(source, loop, progress, cancellationToken);
+        }
+        finally
+        {
+            _run = null;
+        }
+    }
 
+    /// <summary>
+    /// Writes a checkpoint of where the run stands now; for callbacks, between two steps or at an
+    /// epoch's end. <see cref="CheckpointCallback"/> calls it; call it from your own callback for
+    /// another schedule. Every callback's <see cref="ITrainingCallback.OnCheckpointSaved"/> runs after it.
+    /// </summary>
+    /// <returns>The checkpoint, written and verified.</returns>
+    /// <exception cref="InvalidOperationException">No Fit is running.</exception>
+    /// <exception cref="TrainingDivergedException">A loss of the current epoch was NaN or infinite; nothing is written.</exception>
+    /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
+    /// <exception cref="IOException">The checkpoint could not be written.</exception>
+    public CheckpointInfo SaveCheckpoint()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var run = _run ?? throw new InvalidOperationException($"{nameof(SaveCheckpoint)} works while {nameof(Fit)} runs, from a callback between two steps.");
+        if (run.Epoch is { } epoch)
+        {
+            // Never checkpoint weights that already went non-finite: ReadSums throws first.
+            run.Loop.EpochSums = ReadSums(epoch.Sums, epoch.FirstBadStep, epoch.Number);
+            run.Loop.EpochSeconds = epoch.SecondsBefore + epoch.Clock.Elapsed.TotalSeconds;
+        }
+
+        var checkpoint = SaveCheckpoint(run.Store, run.Loop);
+        run.LastCheckpoint = checkpoint;
+        foreach (var callback in _callbacks)
+        {
+            callback.OnCheckpointSaved(this, checkpoint);
+        }
+
+        return checkpoint;
+    }
+
+    private TrainingHistory Run(IBatchSource source, LoopState loop, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         long batchesPerEpoch = ShuffledBatches.BatchesPerEpoch(source.Count, _options.BatchSize, _options.DropLastBatch);
         if (_options.MaxBatchesPerEpoch > 0)
         {
@@ -72,24 +116,35 @@ public sealed partial class AdversarialTrainer
         }
 
         Log.TrainingStarted(_logger, Device.ToString(), loop.CompletedEpochs + 1, _options.Epochs, batchesPerEpoch, _options.BatchSize, _options.UpdateScheme, _options.Loss.Name);
-        for (int epoch = loop.CompletedEpochs + 1; epoch <= _options.Epochs; epoch++)
+        foreach (var callback in _callbacks)
         {
-            RunEpoch(source, store, loop, epoch, batchesPerEpoch, progress, cancellationToken);
+            callback.OnRunStart(this, loop.History);
         }
 
-        WriteProgressGif();
+        for (int epoch = loop.CompletedEpochs + 1; epoch <= _options.Epochs; epoch++)
+        {
+            RunEpoch(source, loop, epoch, batchesPerEpoch, progress, cancellationToken);
+        }
+
+        var end = new RunEnd(loop.History, Cancelled: false);
+        foreach (var callback in _callbacks)
+        {
+            callback.OnRunEnd(this, end);
+        }
+
         return loop.History;
     }
 
     /// <summary>The seed of epoch <paramref name="epoch"/>'s shuffle, derived from the run's seed.</summary>
     internal static long EpochSeed(long seed, int epoch) => unchecked((seed * 1_000_003L) + epoch) & long.MaxValue;
 
-    private void RunEpoch(IBatchSource source, Checkpoints.CheckpointStore store, LoopState loop, int epoch, long batchesPerEpoch, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private void RunEpoch(IBatchSource source, LoopState loop, int epoch, long batchesPerEpoch, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         double secondsBefore = loop.EpochSeconds;
         using var sums = torch.tensor(loop.EpochSums, dtype: ScalarType.Float64, device: Device);
         using var firstBadStep = torch.full(1, -1L, dtype: ScalarType.Int64, device: Device);
+        _run!.Epoch = new ActiveEpoch(epoch, sums, firstBadStep, clock, secondsBefore);
         var window = new Window(loop.EpochSums, loop.Step, loop.EpochImages, loop.EpochGeneratorSteps, secondsBefore);
 
         _generator.train();
@@ -104,26 +159,30 @@ public sealed partial class AdversarialTrainer
                 batchIndex++;
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    loop.EpochSeconds = secondsBefore + clock.Elapsed.TotalSeconds;
-                    StopForCancellation(store, loop, epoch, sums, firstBadStep, cancellationToken);
+                    StopForCancellation(loop, epoch, cancellationToken);
                 }
 
                 loop.Step++;
                 loop.BatchInEpoch = batchIndex;
-                bool generatorStep = _options.UpdateScheme == UpdateScheme.Simultaneous || loop.Step % _options.DiscriminatorSteps == 0;
                 using (var scope = torch.NewDisposeScope())
                 {
-                    var result = _options.UpdateScheme == UpdateScheme.Simultaneous
-                        ? SimultaneousStep(batch)
-                        : AlternatingStep(batch, generatorStep);
+                    var result = RunStep(batch, loop.Step);
                     Accumulate(sums, firstBadStep, result, loop.Step);
-                    StepCompleted?.Invoke(this, new TrainingStepEventArgs(epoch, loop.Step, batchIndex, result.DiscriminatorLoss, result.GeneratorLoss));
-                }
 
-                loop.EpochImages += batch.shape[0];
-                if (generatorStep)
-                {
-                    loop.EpochGeneratorSteps++;
+                    // Counted before the callbacks, so a checkpoint one of them writes includes this step.
+                    loop.EpochImages += batch.shape[0];
+                    if (result.GeneratorLoss is not null)
+                    {
+                        loop.EpochGeneratorSteps++;
+                    }
+
+                    var args = new TrainingStepEventArgs(epoch, loop.Step, batchIndex, result.DiscriminatorLoss, result.GeneratorLoss, batchIndex == batchesPerEpoch);
+                    foreach (var callback in _callbacks)
+                    {
+                        callback.OnStepEnd(this, args);
+                    }
+
+                    StepCompleted?.Invoke(this, args);
                 }
 
                 if (loop.Step % _options.LogEvery == 0 && batchIndex < batchesPerEpoch)
@@ -150,24 +209,33 @@ public sealed partial class AdversarialTrainer
             seconds > 0 ? loop.EpochImages / seconds : 0);
         var endReport = window.Advance(totals, loop, seconds) with { Epoch = epoch, Epochs = _options.Epochs, BatchesPerEpoch = batchesPerEpoch, IsEpochEnd = true };
 
+        _generatorOptimization.EndEpoch();
+        _discriminatorOptimization.EndEpoch();
         loop.History.Add(row);
         loop.CompletedEpochs = epoch;
         loop.ResetEpoch();
-        string samplePath = WriteSamples(epoch);
-        loop.History.WriteCsv(Path.Combine(_options.OutputDirectory, MetricsFileName));
-        loop.History.WriteJson(Path.Combine(_options.OutputDirectory, HistoryFileName));
-        var checkpoint = SaveCheckpoint(store, loop);
+        _run.Epoch = null;
+        var end = new EpochEnd(row, loop.History);
+        foreach (var callback in _callbacks)
+        {
+            callback.OnEpochEnd(this, end);
+        }
+
         Log.EpochCompleted(_logger, epoch, _options.Epochs, row.DiscriminatorLoss, row.GeneratorLoss, row.RealScore, row.FakeScore, row.Seconds, row.ImagesPerSecond);
         progress?.Report(endReport);
-        EpochCompleted?.Invoke(this, new TrainingEpochEventArgs(row, samplePath, checkpoint.Directory));
+        EpochCompleted?.Invoke(this, new TrainingEpochEventArgs(row, end.SamplePath, end.CheckpointDirectory));
     }
 
-    private void StopForCancellation(Checkpoints.CheckpointStore store, LoopState loop, int epoch, Tensor sums, Tensor firstBadStep, CancellationToken cancellationToken)
+    private void StopForCancellation(LoopState loop, int epoch, CancellationToken cancellationToken)
     {
-        // Never checkpoint weights that already went non-finite: ReadSums throws first.
-        loop.EpochSums = ReadSums(sums, firstBadStep, epoch);
-        var checkpoint = SaveCheckpoint(store, loop);
-        Log.Cancelled(_logger, loop.Step, epoch, checkpoint.Directory);
+        // The callbacks see the run's end first: the checkpoint callback saves the last completed step.
+        var end = new RunEnd(loop.History, Cancelled: true);
+        foreach (var callback in _callbacks)
+        {
+            callback.OnRunEnd(this, end);
+        }
+
+        Log.Cancelled(_logger, loop.Step, epoch, _run?.LastCheckpoint?.Directory ?? "(no checkpoint callback)");
         cancellationToken.ThrowIfCancellationRequested();
     }
 
@@ -203,27 +271,20 @@ public sealed partial class AdversarialTrainer
         return cpu.data<double>().ToArray();
     }
 
-    private string WriteSamples(int epoch)
+    /// <summary>The run Fit is executing: what <see cref="SaveCheckpoint()"/> needs.</summary>
+    private sealed class ActiveRun(Checkpoints.CheckpointStore store, LoopState loop)
     {
-        string path = Path.Combine(_options.OutputDirectory, SamplesFolderName, SampleFileName(epoch));
-        using var images = GenerateFrom(_sampleNoise);
-        ImageGrid.SavePng(images, path, columns: (int)Math.Ceiling(Math.Sqrt(_options.SampleCount)));
-        return path;
+        public Checkpoints.CheckpointStore Store { get; } = store;
+
+        public LoopState Loop { get; } = loop;
+
+        public ActiveEpoch? Epoch { get; set; }
+
+        public Checkpoints.CheckpointInfo? LastCheckpoint { get; set; }
     }
 
-    private static string SampleFileName(int epoch) => FormattableString.Invariant($"epoch-{epoch:D4}.png");
-
-    private void WriteProgressGif()
-    {
-        var frames = Enumerable.Range(1, _options.Epochs)
-            .Select(e => Path.Combine(_options.OutputDirectory, SamplesFolderName, SampleFileName(e)))
-            .Where(File.Exists)
-            .ToList();
-        if (frames.Count > 0)
-        {
-            AnimatedGif.Save(frames, Path.Combine(_options.OutputDirectory, SamplesFolderName, ProgressGifFileName), lastFrameDelay: 200);
-        }
-    }
+    /// <summary>The epoch in progress: its device-side sums and its clock.</summary>
+    private sealed record ActiveEpoch(int Number, Tensor Sums, Tensor FirstBadStep, Stopwatch Clock, double SecondsBefore);
 
     /// <summary>Host-side bookkeeping of the means between two progress reports.</summary>
     private sealed class Window

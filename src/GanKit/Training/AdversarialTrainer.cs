@@ -1,5 +1,7 @@
 using GanKit.Networks;
+using GanKit.Training.Callbacks;
 using GanKit.Training.Checkpoints;
+using GanKit.Training.Steps;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
@@ -20,9 +22,12 @@ namespace GanKit.Training;
 /// <c>history.json</c> and <c>checkpoints/</c>.
 /// </para>
 /// <para>
-/// The constructor moves both networks to the training device and then creates the Adam
-/// optimisers (moving replaces parameter objects, so the order matters). Each network's
-/// <c>RegularizationLoss()</c> (the builders' kernel L2 terms) is added to that network's own loss.
+/// The constructor moves both networks to the training device and then creates the optimisers
+/// (Adam unless <see cref="AdversarialTrainerOptions.GeneratorOptimizer"/> or
+/// <see cref="AdversarialTrainerOptions.DiscriminatorOptimizer"/> says otherwise; moving replaces
+/// parameter objects, so the order matters) and their schedules. Each batch runs the
+/// <see cref="Steps.ITrainingStep"/> of the options. Each network's <c>RegularizationLoss()</c>
+/// (the builders' kernel L2 terms) is added to that network's own loss.
 /// </para>
 /// </remarks>
 public sealed partial class AdversarialTrainer : IDisposable
@@ -46,11 +51,13 @@ public sealed partial class AdversarialTrainer : IDisposable
     private readonly DiscriminatorNetwork _discriminator;
     private readonly AdversarialTrainerOptions _options;
     private readonly ILogger _logger;
-    private readonly Tensor[] _generatorParameters;
-    private readonly Tensor[] _discriminatorParameters;
-    private readonly Adam _generatorOptimizer;
-    private readonly Adam _discriminatorOptimizer;
+    private readonly OptimizedNetwork _generatorOptimization;
+    private readonly OptimizedNetwork _discriminatorOptimization;
     private readonly ExponentialMovingAverage? _ema;
+    private readonly ITrainingStep _step;
+    private readonly StepContext _stepContext;
+    private readonly ITrainingCallback[] _callbacks;
+    private ActiveRun? _run;
     private readonly Tensor _sampleNoise;
     private bool _disposed;
 
@@ -81,14 +88,25 @@ public sealed partial class AdversarialTrainer : IDisposable
 
         _generator.to(Device);
         _discriminator.to(Device);
-        _generatorParameters = _generator.parameters().Select(p => (Tensor)p).ToArray();
-        _discriminatorParameters = _discriminator.parameters().Select(p => (Tensor)p).ToArray();
-        _generatorOptimizer = torch.optim.Adam(_generator.parameters(), _options.GeneratorLearningRate, _options.GeneratorBeta1, _options.GeneratorBeta2, _options.AdamEpsilon);
-        _discriminatorOptimizer = torch.optim.Adam(_discriminator.parameters(), _options.DiscriminatorLearningRate, _options.DiscriminatorBeta1, _options.DiscriminatorBeta2, _options.AdamEpsilon);
+        var generatorOptimizer = _options.GeneratorOptimizer?.Invoke(_generator.parameters())
+            ?? torch.optim.Adam(_generator.parameters(), _options.GeneratorLearningRate, _options.GeneratorBeta1, _options.GeneratorBeta2, _options.AdamEpsilon);
+        var discriminatorOptimizer = _options.DiscriminatorOptimizer?.Invoke(_discriminator.parameters())
+            ?? torch.optim.Adam(_discriminator.parameters(), _options.DiscriminatorLearningRate, _options.DiscriminatorBeta1, _options.DiscriminatorBeta2, _options.AdamEpsilon);
+        _generatorOptimization = new OptimizedNetwork(generatorOptimizer, _generator.parameters().Select(p => (Tensor)p).ToArray(), _options.GeneratorSchedule);
+        _discriminatorOptimization = new OptimizedNetwork(discriminatorOptimizer, _discriminator.parameters().Select(p => (Tensor)p).ToArray(), _options.DiscriminatorSchedule);
         if (_options.EmaDecay > 0)
         {
             _ema = new ExponentialMovingAverage(_generator, _options.EmaDecay);
         }
+
+        _step = _options.TrainingStep ?? (_options.UpdateScheme == UpdateScheme.Simultaneous ? new SimultaneousStep() : new AlternatingStep(_options.DiscriminatorSteps));
+        _callbacks = (_options.Callbacks ?? TrainingCallbacks.Defaults(_options.CheckpointEverySteps)).ToArray();
+        if (_callbacks.Any(c => c is null))
+        {
+            throw new ArgumentException($"{nameof(AdversarialTrainerOptions.Callbacks)} holds a null entry.", nameof(options));
+        }
+
+        _stepContext = new StepContext(_generator, _discriminator, _generatorOptimization, _discriminatorOptimization, _options, Device, _ema);
 
         // The sample noise has its own generator so it is the same vectors in every run with this
         // seed, resumed or not, and drawing it leaves the training stream untouched.
@@ -102,7 +120,7 @@ public sealed partial class AdversarialTrainer : IDisposable
     /// <summary>Raised after every training step, on the training thread.</summary>
     public event EventHandler<TrainingStepEventArgs>? StepCompleted;
 
-    /// <summary>Raised after every epoch, once its samples, history files and checkpoint are written.</summary>
+    /// <summary>Raised after every epoch, once the callbacks (samples, history files, checkpoint) have run.</summary>
     public event EventHandler<TrainingEpochEventArgs>? EpochCompleted;
 
     /// <summary>Gets the device training runs on.</summary>
@@ -116,6 +134,15 @@ public sealed partial class AdversarialTrainer : IDisposable
 
     /// <summary>Gets the discriminator being trained.</summary>
     public DiscriminatorNetwork Discriminator => _discriminator;
+
+    /// <summary>Gets the step each batch runs: <see cref="AdversarialTrainerOptions.TrainingStep"/>, or the one <see cref="AdversarialTrainerOptions.UpdateScheme"/> names.</summary>
+    public ITrainingStep TrainingStep => _step;
+
+    /// <summary>Gets the generator's optimiser.</summary>
+    public torch.optim.Optimizer GeneratorOptimizer => _generatorOptimization.Optimizer;
+
+    /// <summary>Gets the discriminator's optimiser.</summary>
+    public torch.optim.Optimizer DiscriminatorOptimizer => _discriminatorOptimization.Optimizer;
 
     /// <summary>Gets the moving average of the generator's weights, or null when <see cref="AdversarialTrainerOptions.EmaDecay"/> is 0.</summary>
     public ExponentialMovingAverage? GeneratorAverage => _ema;
@@ -149,14 +176,24 @@ public sealed partial class AdversarialTrainer : IDisposable
         }
 
         _disposed = true;
-        _generatorOptimizer.Dispose();
-        _discriminatorOptimizer.Dispose();
+        _generatorOptimization.Dispose();
+        _discriminatorOptimization.Dispose();
         _ema?.Dispose();
         _sampleNoise.Dispose();
     }
 
-    private Tensor GenerateFrom(Tensor noise)
+    /// <summary>
+    /// Draws images from <paramref name="noise"/> with the generator in evaluation mode (and the
+    /// averaged weights when <see cref="AdversarialTrainerOptions.EmaDecay"/> is on), as the sample grids do.
+    /// </summary>
+    /// <param name="noise">Latent vectors <c>[N, LatentDim]</c> on <see cref="Device"/>.</param>
+    /// <returns>A tensor <c>[N, ..OutputShape]</c> without gradient; the caller owns it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="noise"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
+    public Tensor GenerateFrom(Tensor noise)
     {
+        ArgumentNullException.ThrowIfNull(noise);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         bool wasTraining = _generator.training;
         _generator.eval();
         try

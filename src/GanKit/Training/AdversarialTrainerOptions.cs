@@ -174,6 +174,57 @@ public sealed class AdversarialTrainerOptions
     /// <value>The default value is false.</value>
     public bool DropLastBatch { get; set; } = DefaultDropLastBatch;
 
+    /// <summary>
+    /// Gets or sets how the generator's optimiser is made from its parameters (SGD, RMSprop, AdamW or
+    /// one of your own deriving from TorchSharp's <c>OptimizerHelper</c>, which checkpoints can save);
+    /// null for Adam with <see cref="GeneratorLearningRate"/>, <see cref="GeneratorBeta1"/>,
+    /// <see cref="GeneratorBeta2"/> and <see cref="AdamEpsilon"/> (Keras's settings).
+    /// </summary>
+    /// <value>The default value is null (Adam).</value>
+    /// <remarks>Called once, after the network has moved to the training device. With a factory the learning-rate and Adam options above are not used for this network.</remarks>
+    public Func<IEnumerable<TorchSharp.Modules.Parameter>, TorchSharp.Modules.OptimizerHelper>? GeneratorOptimizer { get; set; }
+
+    /// <summary>
+    /// Gets or sets how the discriminator's optimiser is made from its parameters; null for Adam with
+    /// <see cref="DiscriminatorLearningRate"/>, <see cref="DiscriminatorBeta1"/>,
+    /// <see cref="DiscriminatorBeta2"/> and <see cref="AdamEpsilon"/>.
+    /// </summary>
+    /// <value>The default value is null (Adam).</value>
+    public Func<IEnumerable<TorchSharp.Modules.Parameter>, TorchSharp.Modules.OptimizerHelper>? DiscriminatorOptimizer { get; set; }
+
+    /// <summary>
+    /// Gets or sets the step each batch runs, your own or one of <see cref="Steps.SimultaneousStep"/> and
+    /// <see cref="Steps.AlternatingStep"/>; null for the one <see cref="UpdateScheme"/> and
+    /// <see cref="DiscriminatorSteps"/> describe.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public Steps.ITrainingStep? TrainingStep { get; set; }
+
+    /// <summary>
+    /// Gets or sets the callbacks of the run, in the order they run; null for
+    /// <see cref="Callbacks.TrainingCallbacks.Defaults"/> (sample grids, history files, checkpoints,
+    /// progress GIF). Leave one out to turn it off; without a <see cref="Callbacks.CheckpointCallback"/>
+    /// a run writes no checkpoints.
+    /// </summary>
+    /// <value>The default value is null (the built-in callbacks).</value>
+    public IList<Callbacks.ITrainingCallback>? Callbacks { get; set; }
+
+    /// <summary>
+    /// Gets or sets how often, in steps, the default callbacks also checkpoint inside an epoch, so a
+    /// killed run loses at most that many steps; 0 for epoch ends only. Not used when
+    /// <see cref="Callbacks"/> is set: give its <see cref="Callbacks.CheckpointCallback"/> the interval instead.
+    /// </summary>
+    /// <value>The default value is 0. Must not be negative.</value>
+    public int CheckpointEverySteps { get; set; }
+
+    /// <summary>Gets or sets the generator's learning-rate schedule, or null for a constant rate.</summary>
+    /// <value>The default value is null.</value>
+    public LearningRateSchedule? GeneratorSchedule { get; set; }
+
+    /// <summary>Gets or sets the discriminator's learning-rate schedule, or null for a constant rate.</summary>
+    /// <value>The default value is null.</value>
+    public LearningRateSchedule? DiscriminatorSchedule { get; set; }
+
     /// <summary>Returns a shallow copy, so later changes to this instance do not reach a trainer.</summary>
     /// <returns>The copy.</returns>
     internal AdversarialTrainerOptions Clone() => (AdversarialTrainerOptions)MemberwiseClone();
@@ -228,6 +279,7 @@ public sealed class AdversarialTrainerOptions
         AtLeast(SampleCount, 1, nameof(SampleCount));
         AtLeast(LogEvery, 1, nameof(LogEvery));
         AtLeast(KeepCheckpoints, 1, nameof(KeepCheckpoints));
+        AtLeast(CheckpointEverySteps, 0, nameof(CheckpointEverySteps));
     }
 
     private static void AtLeast(int value, int minimum, string name)

@@ -14,4 +14,6 @@ internal sealed record TrainerState(
     string Loss,
     string UpdateScheme,
     int DiscriminatorSteps,
-    double EmaDecay);
+    double EmaDecay,
+    long GeneratorScheduleSteps = 0,
+    long DiscriminatorScheduleSteps = 0);

@@ -9,8 +9,9 @@ namespace GanKit.Training;
 /// </summary>
 public sealed class TrainingStepEventArgs : EventArgs
 {
-    internal TrainingStepEventArgs(int epoch, long step, long batchInEpoch, Tensor discriminatorLoss, Tensor? generatorLoss)
+    internal TrainingStepEventArgs(int epoch, long step, long batchInEpoch, Tensor discriminatorLoss, Tensor? generatorLoss, bool isLastOfEpoch)
     {
+        IsLastOfEpoch = isLastOfEpoch;
         Epoch = epoch;
         Step = step;
         BatchInEpoch = batchInEpoch;
@@ -32,4 +33,7 @@ public sealed class TrainingStepEventArgs : EventArgs
 
     /// <summary>Gets this step's generator loss, or null when the step updated only the discriminator.</summary>
     public Tensor? GeneratorLoss { get; }
+
+    /// <summary>Gets whether this was the epoch's last step.</summary>
+    public bool IsLastOfEpoch { get; }
 }

@@ -1,6 +1,9 @@
 namespace GanKit.Training;
 
-/// <summary>How one training step updates the two networks.</summary>
+/// <summary>
+/// How one training step updates the two networks: chooses <see cref="Steps.SimultaneousStep"/> or
+/// <see cref="Steps.AlternatingStep"/> unless <see cref="AdversarialTrainerOptions.TrainingStep"/> is set.
+/// </summary>
 public enum UpdateScheme
 {
     /// <summary>

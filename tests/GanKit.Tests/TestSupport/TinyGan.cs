@@ -14,22 +14,20 @@ internal static class TinyGan
 
     public static GeneratorNetwork Generator(int seed = 1)
     {
-        torch.manual_seed(seed);
         return new GeneratorBuilder(LatentDim)
             .Dense(4 * 4 * 4, bias: false).BatchNorm().LeakyReLU()
             .Reshape(4, 4, 4)
             .ConvTranspose2d(1, 3, 2, Padding.Same, bias: false).Tanh()
-            .Build();
+            .Build(seed);
     }
 
     public static DiscriminatorNetwork Discriminator(int seed = 2, Regularizer? regularizer = null, bool spectralNorm = false)
     {
-        torch.manual_seed(seed);
         return new DiscriminatorBuilder(1, 8, 8)
             .Conv2d(4, 3, 2, Padding.Same, regularizer: regularizer, spectralNorm: spectralNorm).LeakyReLU().Dropout(0.3)
             .Flatten()
             .Dense(1, spectralNorm: spectralNorm)
-            .Build();
+            .Build(seed);
     }
 
     public static TensorImageDataset Data(int count = 40, ulong seed = 3)

@@ -68,7 +68,7 @@ public sealed class AdversarialTrainerTests
             .Should().BeEquivalentTo("epoch-0001-step-00000005", "epoch-0002-step-00000010");
         var latest = new CheckpointStore(Path.Combine(dir.Path, "checkpoints")).FindLatestValid()!;
         latest.Manifest.Files.Keys.Should().BeEquivalentTo(
-            "generator.bin", "discriminator.bin", "generator-optimizer.bin", "discriminator-optimizer.bin", "rng.bin", "state.json", "options.json", "history.json");
+            "generator.bin", "discriminator.bin", "generator-optimizer.bin", "discriminator-optimizer.bin", "rng.bin", "state.json", "options.json", "history.json", "generator.gankit");
         File.ReadAllText(latest.PathOf("options.json")).Should().Contain("\"BatchSize\": \"8\"").And.Contain("non-saturating");
 
         // Steps 2 and 4 of each epoch report mid-epoch; the epoch end reports once more.
@@ -404,7 +404,7 @@ public sealed class AdversarialTrainerTests
         Train(options, out _, out _);
 
         FluentActions.Invoking(() => Train(options, out _, out _))
-            .Should().Throw<InvalidOperationException>().WithMessage("*already holds checkpoints*Resume*");
+            .Should().Throw<InvalidOperationException>().WithMessage("*already holds checkpoints*Resume = true*--resume*start afresh*OutputDirectory*delete*");
     }
 
     [Fact]

@@ -34,9 +34,9 @@ internal sealed class Conv2dModule : nn.Module<Tensor, Tensor>, IRegularizedModu
         : base(nameof(Conv2dModule))
     {
         weight = new Parameter(empty(filters, inChannels, kernel, kernel));
-        options.Initializer.Initialize(weight, inChannels * kernel * kernel, filters * kernel * kernel);
+        options.Initializer.Initialize(weight, inChannels * kernel * kernel, filters * kernel * kernel, options.Random);
         bias = options.UseBias ? new Parameter(zeros(filters)) : null;
-        spectral_u = options.SpectralNorm ? SpectralNormalization.CreateU(weight, 0) : null;
+        spectral_u = options.SpectralNorm ? SpectralNormalization.CreateU(weight, 0, options.Random) : null;
         regularizer = options.Regularizer;
         this.stride = [stride, stride];
         if (padding.Top == padding.Bottom && padding.Left == padding.Right)

@@ -51,9 +51,9 @@ internal sealed class ConvTranspose2dModule : nn.Module<Tensor, Tensor>, IRegula
 
         // Keras' kernel is (k, k, filters, in) and its fans read the last two axes:
         // fan_in = filters * k * k, fan_out = in * k * k (PyTorch computes the same fan_in).
-        options.Initializer.Initialize(weight, filters * kernel * kernel, inChannels * kernel * kernel);
+        options.Initializer.Initialize(weight, filters * kernel * kernel, inChannels * kernel * kernel, options.Random);
         bias = options.UseBias ? new Parameter(zeros(filters)) : null;
-        spectral_u = options.SpectralNorm ? SpectralNormalization.CreateU(weight, 1) : null;
+        spectral_u = options.SpectralNorm ? SpectralNormalization.CreateU(weight, 1, options.Random) : null;
         regularizer = options.Regularizer;
         this.stride = [stride, stride];
         this.padding = padding;

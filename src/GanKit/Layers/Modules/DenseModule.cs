@@ -16,9 +16,9 @@ internal sealed class DenseModule : nn.Module<Tensor, Tensor>, IRegularizedModul
     public DenseModule(long inFeatures, long outFeatures, KernelOptions options) : base(nameof(DenseModule))
     {
         weight = new Parameter(empty(outFeatures, inFeatures));
-        options.Initializer.Initialize(weight, inFeatures, outFeatures);
+        options.Initializer.Initialize(weight, inFeatures, outFeatures, options.Random);
         bias = options.UseBias ? new Parameter(zeros(outFeatures)) : null;
-        spectral_u = options.SpectralNorm ? SpectralNormalization.CreateU(weight, 0) : null;
+        spectral_u = options.SpectralNorm ? SpectralNormalization.CreateU(weight, 0, options.Random) : null;
         regularizer = options.Regularizer;
         RegisterComponents();
     }

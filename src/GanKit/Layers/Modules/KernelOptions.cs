@@ -4,4 +4,5 @@ using GanKit.Regularization;
 namespace GanKit.Layers.Modules;
 
 /// <summary>The options every kernel layer (Dense, Conv2d, ConvTranspose2d) shares.</summary>
-internal sealed record KernelOptions(bool UseBias, Initializer Initializer, Regularizer? Regularizer, bool SpectralNorm);
+/// <remarks><c>Random</c> is the generator a seeded build draws initial values from; null for torch's global stream.</remarks>
+internal sealed record KernelOptions(bool UseBias, Initializer Initializer, Regularizer? Regularizer, bool SpectralNorm, TorchSharp.torch.Generator? Random = null);

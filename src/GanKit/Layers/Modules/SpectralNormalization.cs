@@ -20,11 +20,11 @@ internal static class SpectralNormalization
     public const double Epsilon = 1e-12;
 
     /// <summary>Creates the initial <c>u</c>: a random unit vector with one entry per output unit.</summary>
-    public static Tensor CreateU(Tensor weight, int outputDim)
+    public static Tensor CreateU(Tensor weight, int outputDim, Generator? random = null)
     {
         using (no_grad())
         {
-            using var raw = randn(weight.shape[outputDim], dtype: weight.dtype, device: weight.device);
+            using var raw = randn(new[] { weight.shape[outputDim] }, dtype: weight.dtype, device: weight.device, generator: random);
             return nn.functional.normalize(raw, dim: 0, eps: Epsilon);
         }
     }

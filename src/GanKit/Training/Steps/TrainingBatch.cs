@@ -1,0 +1,8 @@
+using static TorchSharp.torch;
+
+namespace GanKit.Training.Steps;
+
+/// <summary>One batch of real data handed to an <see cref="ITrainingStep"/>.</summary>
+/// <param name="Images">The real images, <c>[N, ..ImageShape]</c>, on the training device.</param>
+/// <param name="Index">The step's number in the run, from 1 (counting steps done before a resume).</param>
+public sealed record TrainingBatch(Tensor Images, long Index);
