@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v python3 >/dev/null || { echo "python3 is needed to write the malformed files" >&2; exit 1; }
 
-dll=samples/GanKit.Samples.Dcgan/bin/Release/net10.0/GanKit.Samples.Dcgan.dll
+# GANKIT_SAMPLE_DLL runs the cases against another build (an older release, say).
+dll=${GANKIT_SAMPLE_DLL:-samples/GanKit.Samples.Dcgan/bin/Release/net10.0/GanKit.Samples.Dcgan.dll}
 if [[ ! -f "$dll" ]]; then
   dotnet build -c Release samples/GanKit.Samples.Dcgan -v q --nologo >/dev/null
 fi
@@ -46,6 +47,12 @@ expect "text batch size" 2 "error:" -- train --batch-size many
 expect "unknown architecture" 2 "--arch" -- train --arch resnet
 expect "resume without a run" 2 "--resume" -- train --resume --out "$work/empty-run"
 expect "evaluate a missing checkpoint" 2 "error:" -- evaluate --checkpoint "$work/nowhere"
+# Checked before any work starts (each of these used to train, or start to, before failing).
+expect "empty --data" 2 "--data must name a folder" -- train --data ''
+expect "empty generate --out" 2 "--out" -- generate --checkpoint "$work" --out ''
+expect "one evaluation sample" 2 "--eval-samples must be at least" -- train --eval-samples 1
+expect "a billion digits" 2 "--count must be a whole number from 1 to" -- generate --checkpoint "$work" --count 1000000000
+expect "batch larger than the dataset" 2 "larger than the 60000 training images" -- train --batch-size 2147483647 --epochs 1 --out "$work/huge-batch"
 
 # Malformed data: exit code 1, the message names the file. Each folder holds all four files, so
 # nothing is downloaded. The reader checks the structure first, then the SHA-256: a well-formed
@@ -82,6 +89,12 @@ for corpus in truncated wrong-magic empty count-mismatch; do
   [[ $corpus == count-mismatch ]] && needle="has SHA-256"
   expect "malformed MNIST ($corpus)" 1 "$needle" -- train --epochs 1 --max-batches 1 --batch-size 4 --data "$work/$corpus" --out "$work/run-$corpus"
 done
+
+# A FIFO named like an IDX file: reading it would block until a writer appears.
+mkdir "$work/fifo"
+cp "$work/truncated/"{train-labels-idx1-ubyte,t10k-images-idx3-ubyte,t10k-labels-idx1-ubyte} "$work/fifo/"
+mkfifo "$work/fifo/train-images-idx3-ubyte"
+expect "FIFO as an IDX file" 1 "is not a regular file" -- train --epochs 1 --max-batches 1 --batch-size 4 --data "$work/fifo" --out "$work/run-fifo"
 
 echo
 echo "bad-input cases: $cases, behaved: $((cases - failures)), failures: $failures"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-prerequisites.sh
+bash scripts/install-prerequisites.sh --yes
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

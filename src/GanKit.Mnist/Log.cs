@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Debug, Message = "Did not store {FileName} from the npm package (not requested, and it failed its check: {Reason})")]
     public static partial void SkippedExtraFile(ILogger logger, string fileName, string reason);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Deleted {Path}, left by a download that was killed")]
+    public static partial void TemporaryRemoved(ILogger logger, string path);
 }

@@ -20,6 +20,15 @@ internal static class MnistFiles
         [TestLabels] = "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
     };
 
+    /// <summary>The exact size of each uncompressed file: it bounds a download before its hash can be checked.</summary>
+    public static IReadOnlyDictionary<string, long> Sizes { get; } = new Dictionary<string, long>(StringComparer.Ordinal)
+    {
+        [TrainImages] = 16 + (60_000L * 28 * 28),
+        [TrainLabels] = 8 + 60_000L,
+        [TestImages] = 16 + (10_000L * 28 * 28),
+        [TestLabels] = 8 + 10_000L,
+    };
+
     public static (string Images, string Labels) For(MnistSplit split) => split switch
     {
         MnistSplit.Train => (TrainImages, TrainLabels),

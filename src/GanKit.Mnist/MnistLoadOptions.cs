@@ -175,6 +175,19 @@ public sealed class MnistLoadOptions
             $"No SHA-256 is known for '{fileName}', and MnistLoadOptions.VerifyHashes is on. Add its hash to MnistLoadOptions.ExpectedSha256, or set VerifyHashes = false to load IDX files without hashes.");
     }
 
+    /// <summary>
+    /// Gets the size a file must have, or null when it is not known: the real MNIST files' sizes
+    /// hold whenever their hash is the one checked.
+    /// </summary>
+    internal long? ExpectedSizeFor(string fileName) =>
+        VerifyHashes
+        && ExpectedSha256.TryGetValue(fileName, out var hash)
+        && MnistFiles.Sha256.TryGetValue(fileName, out var real)
+        && string.Equals(hash, real, StringComparison.OrdinalIgnoreCase)
+        && MnistFiles.Sizes.TryGetValue(fileName, out long size)
+            ? size
+            : null;
+
     private static void RequirePositive(TimeSpan value, string name)
     {
         if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)

@@ -69,7 +69,7 @@ internal static class DcganCli
         catch (OperationCanceledException)
         {
             error.WriteLine("stopped: cancelled before a checkpoint could be written.");
-            return ExitCodes.Cancelled;
+            return ExitCodes.Stopped;
         }
         catch (Exception ex) when (Environment.GetEnvironmentVariable("GANKIT_TRACE") is not "1")
         {
@@ -158,7 +158,7 @@ internal static class DcganCli
     private static Command GenerateCommand(ISampleRunner runner)
     {
         var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder (or its checkpoints folder) written by train.", Required = true };
-        var count = SampleOptions.Positive("--count", 64, "Number of digits in the grid.");
+        var count = SampleOptions.GridCount();
         var output = new Option<string>("--out") { Description = "PNG file to write.", DefaultValueFactory = _ => "grid.png" };
         var device = SampleOptions.Device();
         var seed = SampleOptions.Seed("Seed of the noise.");

@@ -14,4 +14,10 @@ internal static class ExitCodes
 
     /// <summary>Stopped by Ctrl+C after writing a checkpoint (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM after writing a checkpoint (128 + SIGTERM, as shells report it).</summary>
+    public const int Terminated = 143;
+
+    /// <summary>The exit code of a run stopped by Ctrl+C or SIGTERM.</summary>
+    public static int Stopped => CancelOnCtrlC.Terminated ? Terminated : Cancelled;
 }

@@ -30,7 +30,16 @@ internal static class Paths
     /// <exception cref="UsageException">The folder cannot be created or written.</exception>
     public static string EnsureWritableFile(string file, string option)
     {
-        string full = Path.GetFullPath(file);
+        string full;
+        try
+        {
+            full = Path.GetFullPath(file);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"{option} '{file}' is not a file name: {ex.Message}");
+        }
+
         if (Directory.Exists(full))
         {
             throw new UsageException($"{option} '{file}' is a folder; give a file name such as grid.png.");
@@ -45,6 +54,11 @@ internal static class Paths
     /// <exception cref="UsageException">It does not exist.</exception>
     public static string ExistingFolder(string folder, string option)
     {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            throw new UsageException($"{option} must name a folder; got '{folder}'.");
+        }
+
         string full = Path.GetFullPath(folder);
         if (!Directory.Exists(full))
         {

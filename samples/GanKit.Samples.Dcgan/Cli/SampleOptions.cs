@@ -19,6 +19,15 @@ internal static class SampleOptions
     /// <summary>Generated images in the final evaluation, the usual size for FID on MNIST.</summary>
     public const int DefaultEvalSamples = 10_000;
 
+    /// <summary>
+    /// The fewest images an evaluation can score: 2 for FID's covariance, one per classifier-score
+    /// split, and k + 1 for precision and recall's k nearest neighbours.
+    /// </summary>
+    public static readonly int MinimumEvalSamples = Math.Max(2, Math.Max(GanKit.Metrics.ClassifierScore.DefaultSplits, GanKit.Metrics.PrecisionRecall.DefaultK + 1));
+
+    /// <summary>The most digits <c>generate</c> puts in one grid: 100 x 100, a 2,800-pixel square PNG.</summary>
+    public const int MaxGridCount = 10_000;
+
     /// <summary>The architectures <c>--arch</c> accepts.</summary>
     public static readonly string[] Architectures = ["original", "modified"];
 
@@ -86,11 +95,30 @@ internal static class SampleOptions
 
     public static Option<string> Device() => OneOf("--device", Devices, "cpu", "Where to train.");
 
-    public static Option<string?> DataDirectory() =>
-        new("--data") { Description = "Folder where MNIST is cached (downloaded on first use when empty)." };
+    public static Option<string?> DataDirectory()
+    {
+        var option = new Option<string?>("--data") { Description = "Folder where MNIST is cached (downloaded on first use when empty)." };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is string value && string.IsNullOrWhiteSpace(value))
+            {
+                result.AddError($"--data must name a folder; got '{value}'. Leave it out to use the default cache.");
+            }
+        });
+        return option;
+    }
 
     public static Option<int> EvalSamples() =>
-        Positive("--eval-samples", DefaultEvalSamples, "Generated images used for the final evaluation.");
+        WithCheck(
+            new Option<int>("--eval-samples") { Description = "Generated images used for the final evaluation.", DefaultValueFactory = _ => DefaultEvalSamples },
+            v => v >= MinimumEvalSamples,
+            $"must be at least {MinimumEvalSamples} (the fewest images FID, the classifier score and precision/recall can score)");
+
+    public static Option<int> GridCount() =>
+        WithCheck(
+            new Option<int>("--count") { Description = $"Number of digits in the grid (at most {MaxGridCount}).", DefaultValueFactory = _ => 64 },
+            v => v > 0 && v <= MaxGridCount,
+            $"must be a whole number from 1 to {MaxGridCount}");
 
     public static Option<IReadOnlyList<int>> Seeds() => new("--seeds")
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GanKit.Mnist;
 using GanKit.Mnist.Evaluation;
+using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -14,15 +15,23 @@ internal static class Evaluation
     public const string MarkdownFileName = "evaluation.md";
 
     /// <summary>Evaluates <paramref name="count"/> images drawn by <paramref name="generate"/> with noise seeded by <paramref name="seed"/>.</summary>
-    public static MnistEvaluationReport Run(Func<int, Tensor> generate, int count, int seed, string? dataDirectory)
+    /// <param name="note">Shows what loading MNIST does (which source a download tries), or null for silence.</param>
+    public static MnistEvaluationReport Run(Func<int, Tensor> generate, int count, int seed, string? dataDirectory, Action<string>? note = null)
     {
-        using var test = MnistDataset.Load(MnistSplit.Test, new MnistLoadOptions { Directory = dataDirectory });
+        using var test = MnistDataset.Load(MnistSplit.Test, LoadOptions(dataDirectory, note));
         using var evaluator = new MnistEvaluator(test);
         // Seeded so evaluating the same checkpoint twice gives the same numbers.
         torch.manual_seed(seed);
         using var images = TrainedGenerator.Sample(generate, count);
         return evaluator.Evaluate(images);
     }
+
+    /// <summary>MNIST load options for <paramref name="dataDirectory"/> that tell <paramref name="note"/> what loading does.</summary>
+    public static MnistLoadOptions LoadOptions(string? dataDirectory, Action<string>? note) => new()
+    {
+        Directory = dataDirectory,
+        Logger = note is null ? null : new WarningLogger<MnistDataset>(note, Microsoft.Extensions.Logging.LogLevel.Information),
+    };
 
     /// <summary>Converts the evaluator's report to the sample's summary (headline metrics and per-digit rows).</summary>
     public static EvaluationSummary ToSummary(MnistEvaluationReport report) => new(

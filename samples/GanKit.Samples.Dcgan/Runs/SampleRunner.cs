@@ -4,6 +4,7 @@ using GanKit.Samples.Dcgan.Cli;
 using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Reporting;
 using GanKit.Training;
+using GanKit.Training.Checkpoints;
 using TorchSharp;
 
 namespace GanKit.Samples.Dcgan.Runs;
@@ -16,6 +17,9 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
     {
         var device = TrainRun.ResolveDevice(settings.Training.Device);
         output.WriteLine($"Torch runtime: {Runtime.TorchRuntime.Describe()}");
+
+        // Taken before anything is read, so a second trainer on the folder fails at once.
+        using var folderLock = TrainRun.Lock(settings.Output);
         TrainRun.CheckFolder(settings.Output, settings.Arch, settings.Resume);
         string label = $"{settings.Arch} seed {settings.Seed}";
         try
@@ -43,7 +47,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         catch (OperationCanceledException)
         {
             error.WriteLine($"Stopped; a checkpoint was written. Continue with: train --arch {settings.Arch} --seed {settings.Seed} --out {settings.Output} --resume (and the same other options).");
-            return ExitCodes.Cancelled;
+            return ExitCodes.Stopped;
         }
     }
 
@@ -98,7 +102,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         catch (OperationCanceledException)
         {
             error.WriteLine($"Stopped; the current run wrote a checkpoint. Run the same compare command again to continue where it stopped.");
-            return ExitCodes.Cancelled;
+            return ExitCodes.Stopped;
         }
 
         var compareSettings = new CompareSettings(t.Epochs, t.BatchSize, t.LearningRate, settings.Seeds, t.MaxBatches);
@@ -112,11 +116,16 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
     {
         var device = TrainRun.ResolveDevice(settings.Device);
         string runFolder = RunInfo.FindRunFolder(settings.Checkpoint);
+
+        // The result is written into the run folder: prove that possible before minutes of work,
+        // and keep a trainer from writing its own summary meanwhile.
+        Paths.EnsureWritableFolder(runFolder, "--checkpoint");
+        using var folderLock = TrainRun.Lock(runFolder);
         var info = RunInfo.Load(runFolder);
-        var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint);
+        var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint, Warnings);
         using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device);
         output.WriteLine($"Evaluating {info.Arch} seed {info.Seed} at epoch {checkpoint.Epoch} (step {checkpoint.Step}) from {checkpoint.Directory}...");
-        var report = Evaluation.Run(n => TrainedGenerator.Generate(generator, n, device), settings.EvalSamples, settings.Seed, settings.DataDirectory);
+        var report = Evaluation.Run(n => TrainedGenerator.Generate(generator, n, device), settings.EvalSamples, settings.Seed, settings.DataDirectory, error.WriteLine);
         Evaluation.Write(runFolder, report, info, checkpoint.Epoch);
         output.WriteLine(report.ToMarkdown());
         output.WriteLine($"Wrote {Path.Combine(runFolder, EvaluationSummary.FileName)}.");
@@ -129,7 +138,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         var device = TrainRun.ResolveDevice(settings.Device);
         string runFolder = RunInfo.FindRunFolder(settings.Checkpoint);
         var info = RunInfo.Load(runFolder);
-        var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint);
+        var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint, Warnings);
         using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device);
         torch.manual_seed(settings.Seed);
         using var images = TrainedGenerator.Sample(n => TrainedGenerator.Generate(generator, n, device), settings.Count);
@@ -137,6 +146,8 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         output.WriteLine($"Wrote {settings.Count} digits from {info.Arch} seed {info.Seed}, epoch {checkpoint.Epoch}, to {settings.Output}.");
         return ExitCodes.Success;
     }
+
+    private WarningLogger<SampleRunner> Warnings => new(error.WriteLine);
 
     private static bool HasCheckpoint(string runFolder)
     {

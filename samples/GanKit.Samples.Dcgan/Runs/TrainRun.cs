@@ -40,6 +40,10 @@ internal static class TrainRun
         }
     }
 
+    /// <summary>Holds <paramref name="folder"/> for this process until disposed (re-entrant: the trainer holds it too).</summary>
+    /// <exception cref="RunFolderInUseException">Another live process holds it; the message names the process.</exception>
+    public static RunFolderLock Lock(string folder) => RunFolderLock.Acquire(folder);
+
     /// <summary>Resolves <c>--device</c>.</summary>
     /// <exception cref="UsageException">CUDA was asked for but is not available.</exception>
     public static Device ResolveDevice(string device)
@@ -61,10 +65,15 @@ internal static class TrainRun
     {
         var t = settings.Training;
         string folder = settings.Output;
+        using var folderLock = Lock(folder);
         var info = new RunInfo(settings.Arch, settings.Seed, t.Epochs, t.BatchSize, t.LearningRate, t.MaxBatches);
-        info.Save(folder);
 
-        using var train = MnistDataset.Load(MnistSplit.Train, new MnistLoadOptions { Directory = t.DataDirectory });
+        using var train = MnistDataset.Load(MnistSplit.Train, Evaluation.LoadOptions(t.DataDirectory, progress.Note));
+        if (t.BatchSize > train.Count)
+        {
+            throw new UsageException($"--batch-size {t.BatchSize} is larger than the {train.Count} training images in {t.DataDirectory ?? "the MNIST cache"}; use at most {train.Count}.");
+        }
+
         train.To(device);
 
         // Seed before building: the initial weights come from the global stream too.
@@ -90,7 +99,21 @@ internal static class TrainRun
         };
         configure?.Invoke(options);
 
-        using var trainer = new AdversarialTrainer(generator, discriminator, options);
+        using var trainer = new AdversarialTrainer(generator, discriminator, options, new WarningLogger<AdversarialTrainer>(progress.Note));
+
+        // run.json is written once the checkpoint has loaded (at the first step, or at the end when
+        // no step was left), so a resume that fails to load leaves the run's record as it was.
+        bool recorded = false;
+        void Record()
+        {
+            if (!recorded)
+            {
+                info.Save(folder);
+                recorded = true;
+            }
+        }
+
+        trainer.StepCompleted += (_, _) => Record();
         long batchesPerEpoch = GanKit.Data.ShuffledBatches.BatchesPerEpoch(train.Count, t.BatchSize, options.DropLastBatch);
         if (t.MaxBatches is int max)
         {
@@ -103,6 +126,17 @@ internal static class TrainRun
         try
         {
             history = trainer.Fit(train, adapter, cancellationToken);
+            Record();
+        }
+        catch (OperationCanceledException)
+        {
+            // Fit only stops at a step boundary, so the checkpoint had loaded: this run is real.
+            Record();
+            throw;
+        }
+        catch (ResumeMismatchException ex)
+        {
+            throw new UsageException(ResumeMismatchMessage(folder, ex));
         }
         finally
         {
@@ -116,7 +150,27 @@ internal static class TrainRun
         progress.Note($"Wrote samples, {AdversarialTrainer.MetricsFileName}, {AdversarialTrainer.HistoryFileName}, checkpoints and {LossCurveFileName} to {folder}.");
 
         progress.Note($"Evaluating {t.EvalSamples.ToString(CultureInfo.InvariantCulture)} generated digits against the MNIST test split...");
-        var report = Evaluation.Run(trainer.Generate, t.EvalSamples, settings.Seed, t.DataDirectory);
+        var report = Evaluation.Run(trainer.Generate, t.EvalSamples, settings.Seed, t.DataDirectory, progress.Note);
         return Evaluation.Write(folder, report, info, history.Rows.Count == 0 ? 0 : history.Rows[^1].Epoch);
+    }
+
+    // The trainer names its own options; a person at the console typed the sample's.
+    private static string ResumeMismatchMessage(string folder, ResumeMismatchException ex)
+    {
+        var flags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(AdversarialTrainerOptions.Seed)] = "--seed",
+            [nameof(AdversarialTrainerOptions.BatchSize)] = "--batch-size",
+            [nameof(AdversarialTrainerOptions.MaxBatchesPerEpoch)] = "--max-batches",
+            [nameof(AdversarialTrainerOptions.GeneratorLearningRate)] = "--lr",
+            [nameof(AdversarialTrainerOptions.DiscriminatorLearningRate)] = "--lr",
+            [nameof(AdversarialTrainerOptions.Epochs)] = "--epochs",
+        };
+        var listed = ex.Differences
+            .Select(d => flags.TryGetValue(d.Option, out string? flag)
+                ? $"{flag} {(flag == "--max-batches" && d.Stored == "0" ? "(none)" : d.Stored)} in the checkpoint, {(flag == "--max-batches" && d.Requested == "0" ? "(none)" : d.Requested)} now"
+                : $"{d.Option} {d.Stored} in the checkpoint, {d.Requested} now")
+            .Distinct(StringComparer.Ordinal);
+        return $"--resume: '{folder}' was trained with other settings, which cannot change on resume: {string.Join("; ", listed)}. Pass the original values, or train into another --out.";
     }
 }

@@ -1,6 +1,7 @@
 using GanKit.Networks;
 using GanKit.Samples.Dcgan.Cli;
 using GanKit.Training.Checkpoints;
+using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,8 +15,9 @@ internal static class TrainedGenerator
 
     /// <summary>Finds the checkpoint a <c>--checkpoint</c> argument points at.</summary>
     /// <param name="argument">A run folder, its checkpoints folder, or one checkpoint folder.</param>
+    /// <param name="warnings">Told about each damaged checkpoint skipped and each stray folder ignored.</param>
     /// <exception cref="UsageException">No valid checkpoint is there.</exception>
-    public static CheckpointInfo FindCheckpoint(string argument)
+    public static CheckpointInfo FindCheckpoint(string argument, ILogger? warnings = null)
     {
         string full = Path.GetFullPath(argument);
         if (File.Exists(Path.Combine(full, CheckpointStore.ManifestFileName)))
@@ -28,7 +30,7 @@ internal static class TrainedGenerator
         string root = Directory.Exists(Path.Combine(full, Training.AdversarialTrainer.CheckpointsFolderName))
             ? Path.Combine(full, Training.AdversarialTrainer.CheckpointsFolderName)
             : full;
-        return new CheckpointStore(root).FindLatestValid()
+        return new CheckpointStore(root, logger: warnings).FindLatestValid()
             ?? throw new UsageException($"--checkpoint '{argument}' holds no valid checkpoint; train writes them to <run>/checkpoints at each epoch's end.");
     }
 
@@ -60,7 +62,17 @@ internal static class TrainedGenerator
 
         var (generator, discriminator) = Architectures.Create(arch);
         discriminator.Dispose();
-        generator.load(checkpoint.PathOf(GeneratorFile));
+        try
+        {
+            generator.load(checkpoint.PathOf(GeneratorFile));
+        }
+        catch (ArgumentException ex)
+        {
+            // TorchSharp's message names no file and no architecture.
+            generator.Dispose();
+            throw new UsageException($"'{checkpoint.PathOf(GeneratorFile)}' does not hold {arch} generator weights ({ex.Message}); the run's {RunInfo.FileName} may name the wrong architecture.");
+        }
+
         generator.to(device);
         generator.eval();
         return generator;

@@ -23,6 +23,8 @@ internal sealed class DirectoryLock : IDisposable
 
     /// <summary>Waits until the lock on <paramref name="directory"/> is free and takes it.</summary>
     /// <exception cref="TimeoutException">Another holder kept it longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="IOException">The lock file cannot be created (a read-only folder, say).</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public static async Task<DirectoryLock> AcquireAsync(string directory, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
     {
         string path = Path.Combine(directory, FileName);
@@ -34,7 +36,7 @@ internal sealed class DirectoryLock : IDisposable
             {
                 return new DirectoryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+            catch (IOException ex) when (IsHeldElsewhere(ex))
             {
                 if (timeout != Timeout.InfiniteTimeSpan && waited.Elapsed >= timeout)
                 {
@@ -51,6 +53,11 @@ internal sealed class DirectoryLock : IDisposable
             }
         }
     }
+
+    // Only a refused lock means another holder; EROFS, EACCES or ENOSPC mean the folder cannot
+    // be written at all, and waiting would not change that.
+    private static bool IsHeldElsewhere(IOException ex) =>
+        ex.HResult == unchecked((int)0x80070020) || (!OperatingSystem.IsWindows() && ex.HResult == (OperatingSystem.IsLinux() ? 11 : 35));
 
     /// <summary>Releases the lock.</summary>
     public void Dispose() => _handle.Dispose();

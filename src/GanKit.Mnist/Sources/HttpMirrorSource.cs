@@ -112,7 +112,7 @@ internal sealed class HttpMirrorSource : IMnistSource
             }
 
             await using var content = new FileStream(download, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, useAsync: true);
-            string sha = await VerifiedFile.StoreAsync(content, directory, fileName, _options.ExpectedHashFor(fileName), url, cancellationToken).ConfigureAwait(false);
+            string sha = await VerifiedFile.StoreAsync(content, directory, fileName, _options.ExpectedHashFor(fileName), _options.ExpectedSizeFor(fileName), url, cancellationToken).ConfigureAwait(false);
             Log.StoredFile(_logger, fileName, directory, sha);
         }
         finally

@@ -67,9 +67,32 @@ internal sealed class MnistCache
             _options.ExpectedHashFor(name);
         }
 
-        System.IO.Directory.CreateDirectory(_directory);
-        using (await DirectoryLock.AcquireAsync(_directory, _options.LockTimeout, _logger, cancellationToken).ConfigureAwait(false))
+        DirectoryLock folderLock;
+        try
         {
+            System.IO.Directory.CreateDirectory(_directory);
+            folderLock = await DirectoryLock.AcquireAsync(_directory, _options.LockTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            // Not "another process": nothing can be fetched into a folder that cannot be written.
+            throw new MnistUnavailableException(
+                $"{string.Join(", ", missing)} not found in '{_directory}', and the folder cannot be written ({ex.Message}), "
+                + "so they cannot be downloaded there: it is read-only or belongs to someone else. "
+                + MnistDirectory.ManualInstructions(_directory, missing)
+                + " Or point MnistLoadOptions.Directory (the sample's --data) at a writable folder to download them there.",
+                _directory,
+                [$"'{_directory}' cannot be written: {ex.Message}"]);
+        }
+
+        using (folderLock)
+        {
+            // Every fetch holds the lock, so temporaries found now were left by a killed one.
+            foreach (string abandoned in VerifiedFile.RemoveAbandoned(_directory, fileNames))
+            {
+                Log.TemporaryRemoved(_logger, abandoned);
+            }
+
             // Another process may have fetched them while this one waited for the lock.
             missing = Missing(fileNames);
             if (missing.Count == 0)

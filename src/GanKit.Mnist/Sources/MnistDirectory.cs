@@ -37,17 +37,23 @@ internal static class MnistDirectory
 
     /// <summary>Finds <paramref name="fileName"/> in <paramref name="directory"/>, raw or as <c>.gz</c> (raw preferred: it loads without inflating).</summary>
     /// <returns>The path, or null when neither exists.</returns>
+    /// <exception cref="InvalidDataException">The name belongs to a FIFO, socket or device, which reading would hang on or never finish.</exception>
     public static string? Find(string directory, string fileName)
     {
         string raw = Path.Combine(directory, fileName);
         if (File.Exists(raw))
         {
-            return raw;
+            return RequireRegular(raw);
         }
 
         string gz = raw + ".gz";
-        return File.Exists(gz) ? gz : null;
+        return File.Exists(gz) ? RequireRegular(gz) : null;
     }
+
+    private static string RequireRegular(string path) =>
+        RegularFile.Is(path)
+            ? path
+            : throw new InvalidDataException($"'{path}' is not a regular file (a FIFO, socket or device); MNIST files must be regular files. Replace it with the real file.");
 
     /// <summary>Tells how to put the files in place by hand, for error messages.</summary>
     public static string ManualInstructions(string directory, IEnumerable<string> fileNames) =>

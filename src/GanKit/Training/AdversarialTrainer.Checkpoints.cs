@@ -25,10 +25,25 @@ public sealed partial class AdversarialTrainer
     {
         if (_options.Resume)
         {
-            var latest = store.FindLatestValid();
-            if (latest is not null)
+            // A checkpoint that passes its hashes may still not fit (another architecture's
+            // weights): fall back to the next older one, as for a damaged one.
+            CheckpointLoadException? firstFailure = null;
+            foreach (var checkpoint in store.FindValid())
             {
-                return Restore(latest);
+                try
+                {
+                    return Restore(checkpoint);
+                }
+                catch (CheckpointLoadException ex)
+                {
+                    Log.CheckpointUnloadable(_logger, checkpoint.Directory, ex.Message);
+                    firstFailure ??= ex;
+                }
+            }
+
+            if (firstFailure is not null)
+            {
+                throw new CheckpointLoadException(firstFailure.FilePath!, $"{firstFailure.Reason} (no older checkpoint under '{store.Root}' loads either)", firstFailure);
             }
 
             Log.NothingToResume(_logger, store.Root);
@@ -70,7 +85,7 @@ public sealed partial class AdversarialTrainer
             _generatorOptimization.ScheduleSteps,
             _discriminatorOptimization.ScheduleSteps);
 
-        return store.Save(loop.CompletedEpochs, loop.Step, folder =>
+        var saved = store.Save(loop.CompletedEpochs, loop.Step, folder =>
         {
             _generator.save(Path.Combine(folder, GeneratorFile));
             _discriminator.save(Path.Combine(folder, DiscriminatorFile));
@@ -93,6 +108,8 @@ public sealed partial class AdversarialTrainer
             File.WriteAllText(Path.Combine(folder, OptionsFile), JsonSerializer.Serialize(DescribeOptions(), StateJson));
             loop.History.WriteJson(Path.Combine(folder, HistoryFileName));
         });
+        _newestCheckpoint = saved.Directory;
+        return saved;
     }
 
     // The generator in GeneratorNetwork.Save's self-describing form, for GeneratorNetwork.LoadFromRun:
@@ -118,29 +135,27 @@ public sealed partial class AdversarialTrainer
 
     private LoopState Restore(CheckpointInfo checkpoint)
     {
-        var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(checkpoint.PathOf(StateFile)), StateJson)
-            ?? throw new InvalidDataException($"'{checkpoint.PathOf(StateFile)}' holds no trainer state.");
-        WarnIfChanged("Seed", state.Seed.ToString(CultureInfo.InvariantCulture), _options.Seed.ToString(CultureInfo.InvariantCulture));
-        WarnIfChanged("BatchSize", state.BatchSize.ToString(CultureInfo.InvariantCulture), _options.BatchSize.ToString(CultureInfo.InvariantCulture));
-        WarnIfChanged("Loss", state.Loss, _options.Loss.Name);
-        WarnIfChanged("UpdateScheme", state.UpdateScheme, _options.UpdateScheme.ToString());
-        WarnIfChanged("DiscriminatorSteps", state.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture), _options.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture));
+        var state = ReadJson<TrainerState>(checkpoint.PathOf(StateFile));
+        CheckResumable(checkpoint, state);
 
-        _generator.load(checkpoint.PathOf(GeneratorFile));
-        _discriminator.load(checkpoint.PathOf(DiscriminatorFile));
+        LoadFile(checkpoint.PathOf(GeneratorFile), path => _generator.load(path));
+        LoadFile(checkpoint.PathOf(DiscriminatorFile), path => _discriminator.load(path));
         // A schedule keeps no state of its own: stepping the fresh one as often as the run did gives
         // its learning rate bit for bit, and the optimiser's saved state (which holds that rate) loads after.
         _generatorOptimization.ReplaySchedule(state.GeneratorScheduleSteps);
         _discriminatorOptimization.ReplaySchedule(state.DiscriminatorScheduleSteps);
-        _generatorOptimization.Optimizer.load_state_dict(checkpoint.PathOf(GeneratorOptimizerFile));
-        _discriminatorOptimization.Optimizer.load_state_dict(checkpoint.PathOf(DiscriminatorOptimizerFile));
+        LoadFile(checkpoint.PathOf(GeneratorOptimizerFile), _generatorOptimization.Optimizer.load_state_dict);
+        LoadFile(checkpoint.PathOf(DiscriminatorOptimizerFile), _discriminatorOptimization.Optimizer.load_state_dict);
         if (_ema is not null)
         {
             if (checkpoint.Manifest.Files.ContainsKey(AverageFile) && state.EmaDecay == _options.EmaDecay)
             {
-                using var stream = File.OpenRead(checkpoint.PathOf(AverageFile));
-                using var reader = new BinaryReader(stream);
-                _ema.Load(reader);
+                LoadFile(checkpoint.PathOf(AverageFile), path =>
+                {
+                    using var stream = File.OpenRead(path);
+                    using var reader = new BinaryReader(stream);
+                    _ema.Load(reader);
+                });
             }
             else
             {
@@ -150,12 +165,7 @@ public sealed partial class AdversarialTrainer
             }
         }
 
-        using (var stream = File.OpenRead(checkpoint.PathOf(RandomStateFile)))
-        using (var reader = new BinaryReader(stream))
-        using (var rng = TensorExtensionMethods.Load(reader))
-        {
-            torch.random.set_rng_state(rng);
-        }
+        LoadRandomState(checkpoint.PathOf(RandomStateFile));
 
         if (Device.type == DeviceType.CUDA)
         {
@@ -164,7 +174,9 @@ public sealed partial class AdversarialTrainer
             torch.cuda.manual_seed_all(unchecked(_options.Seed + state.Step) & long.MaxValue);
         }
 
-        var history = TrainingHistory.ReadJson(checkpoint.PathOf(HistoryFileName));
+        TrainingHistory history = null!;
+        LoadFile(checkpoint.PathOf(HistoryFileName), path => history = TrainingHistory.ReadJson(path));
+        _newestCheckpoint = checkpoint.Directory;
         Log.Resumed(_logger, checkpoint.Directory, state.CompletedEpochs, state.Step);
         return new LoopState(history)
         {

@@ -24,6 +24,9 @@ public sealed partial class AdversarialTrainer
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; no checkpoint is written after it.</exception>
     /// <exception cref="InvalidOperationException"><see cref="AdversarialTrainerOptions.Resume"/> is off and the output folder already holds checkpoints of another run.</exception>
     /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
+    /// <exception cref="Checkpoints.RunFolderInUseException">Another live process is training into the same output folder.</exception>
+    /// <exception cref="ResumeMismatchException"><see cref="AdversarialTrainerOptions.Resume"/> is on and an option that cannot change mid-run differs from the checkpoint's; nothing was loaded.</exception>
+    /// <exception cref="CheckpointLoadException"><see cref="AdversarialTrainerOptions.Resume"/> is on and no valid checkpoint loads into these networks (the error names the newest one's file).</exception>
     /// <exception cref="IOException">An output file could not be written.</exception>
     public TrainingHistory Fit(IImageDataset dataset, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -52,7 +55,8 @@ public sealed partial class AdversarialTrainer
 
     private TrainingHistory FitBatches(IBatchSource source, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_options.OutputDirectory);
+        // Held for the whole run: a second writer would interleave its checkpoints with these.
+        using var folderLock = Checkpoints.RunFolderLock.Acquire(_options.OutputDirectory);
         var store = CreateStore();
         var loop = Begin(store);
         _run = new ActiveRun(store, loop);
@@ -257,7 +261,10 @@ public sealed partial class AdversarialTrainer
         if (bad >= 0)
         {
             Log.Diverged(_logger, bad, epoch);
-            throw new TrainingDivergedException(epoch, bad, $"Training diverged: a loss was NaN or infinite at step {bad} (epoch {epoch}). The newest checkpoint under '{Path.Combine(_options.OutputDirectory, CheckpointsFolderName)}' predates it; lower the learning rates or add a penalty before resuming.");
+            string advice = _newestCheckpoint is null
+                ? "No checkpoint was written before it; lower the learning rates or add a penalty and start the run again."
+                : $"The newest checkpoint, '{_newestCheckpoint}', predates it; lower the learning rates or add a penalty before resuming.";
+            throw new TrainingDivergedException(epoch, bad, $"Training diverged: a loss was NaN or infinite at step {bad} (epoch {epoch}). {advice}");
         }
 
         using var cpu = sums.cpu();

@@ -17,6 +17,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Deleting {Directory}, left by an interrupted checkpoint write")]
     public static partial void TemporaryRemoved(ILogger logger, string directory);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Ignoring {Directory}: not named epoch-<epoch>-step-<step> within range, so not a checkpoint")]
+    public static partial void StrayFolderIgnored(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Skipping checkpoint {Directory}: it passes its manifest but cannot be loaded: {Reason}")]
+    public static partial void CheckpointUnloadable(ILogger logger, string directory, string reason);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Training on {Device}: epochs {FirstEpoch}-{Epochs}, {BatchesPerEpoch} batches of {BatchSize} per epoch, {Scheme} updates, {Loss} loss")]
     public static partial void TrainingStarted(ILogger logger, string device, int firstEpoch, int epochs, long batchesPerEpoch, int batchSize, UpdateScheme scheme, string loss);
 

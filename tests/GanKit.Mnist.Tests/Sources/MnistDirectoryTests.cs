@@ -56,4 +56,23 @@ public sealed class MnistDirectoryTests
 
     private static Func<string, string?> Environment(params (string Name, string? Value)[] variables) =>
         name => variables.FirstOrDefault(v => v.Name == name).Value;
+
+    [Fact]
+    public async Task A_fifo_named_like_an_idx_file_is_refused_at_once_instead_of_hanging_the_loader()
+    {
+        using var dir = new TempDirectory();
+        string fifo = dir.Combine(MnistFiles.TestImages);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+            mkfifo.ExitCode.Should().Be(0, "the test needs mkfifo (coreutils)");
+        }
+
+        var load = Task.Run(() => MnistDirectory.Find(dir.Path, MnistFiles.TestImages));
+
+        (await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(10)))).Should().BeSameAs(load, "finding the file must not block on the FIFO");
+        (await FluentActions.Awaiting(() => load).Should().ThrowAsync<InvalidDataException>())
+            .Which.Message.Should().Contain(fifo).And.Contain("not a regular file");
+        MnistDirectory.Find(dir.Path, MnistFiles.TestLabels).Should().BeNull();
+    }
 }

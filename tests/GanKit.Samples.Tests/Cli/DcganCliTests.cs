@@ -143,6 +143,8 @@ public class DcganCliTests
     [InlineData("--max-batches", "0", "error: --max-batches must be a positive whole number; got 0.")]
     [InlineData("--epochs", "many", "error: *many*")]
     [InlineData("--device", "tpu", "error: --device must be one of cpu, cuda; got 'tpu'.")]
+    [InlineData("--eval-samples", "1", "error: --eval-samples must be at least 10 *; got 1.")]
+    [InlineData("--data", "", "error: --data must name a folder; got ''.*")]
     public void Bad_training_values_are_one_line_usage_errors(string option, string value, string expected) =>
         ShouldBeOneLineUsageError(Run("train", option, value), expected);
 
@@ -151,6 +153,10 @@ public class DcganCliTests
     [InlineData("1,1", "error: --seeds lists 1 twice; each seed is one run.")]
     public void Bad_seed_lists_are_one_line_usage_errors(string seeds, string expected) =>
         ShouldBeOneLineUsageError(Run("compare", "--seeds", seeds), expected);
+
+    [Fact]
+    public void A_grid_of_more_than_ten_thousand_digits_is_refused_before_loading_anything() =>
+        ShouldBeOneLineUsageError(Run("generate", "--checkpoint", "/nonexistent/run", "--count", "1000000000"), "error: --count must be a whole number from 1 to 10000; got 1000000000.");
 
     [Fact]
     public void Missing_checkpoint_is_a_one_line_usage_error()

@@ -146,6 +146,45 @@ public sealed class CheckpointStoreTests
     }
 
     [Fact]
+    public void A_live_writers_temporary_folder_survives_another_save_and_a_dead_writers_does_not()
+    {
+        using var dir = new TempDirectory();
+        var store = new CheckpointStore(dir.Path);
+        using var sleeper = System.Diagnostics.Process.Start("sleep", "60");
+        try
+        {
+            var live = RunFolderOwner.Current with { ProcessId = sleeper.Id, StartTime = RunFolderOwner.StartTimeOf(sleeper.Id)!.Value };
+            string busy = Path.Combine(dir.Path, CheckpointStore.TemporaryNameFor(live, "epoch-0002-step-00000020"));
+            string abandoned = Path.Combine(dir.Path, CheckpointStore.TemporaryNameFor(live with { StartTime = live.StartTime + 1 }, "epoch-0001-step-00000010"));
+            Directory.CreateDirectory(busy);
+            Directory.CreateDirectory(abandoned);
+
+            store.Save(1, 10, Writes("one"));
+
+            Directory.Exists(busy).Should().BeTrue("its writer still runs");
+            Directory.Exists(abandoned).Should().BeFalse("its writer is gone: the process id now belongs to a process started at another time");
+        }
+        finally
+        {
+            sleeper.Kill();
+        }
+    }
+
+    [Fact]
+    public void A_stray_folder_with_an_overflowing_epoch_is_ignored_with_a_warning()
+    {
+        using var dir = new TempDirectory();
+        var logger = new RecordingLogger<CheckpointStoreTests>();
+        var store = new CheckpointStore(dir.Path, logger: logger);
+        store.Save(1, 10, Writes("one"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "epoch-99999999999-step-00000001"));
+
+        store.FindLatestValid()!.Epoch.Should().Be(1);
+        store.HasCheckpoints().Should().BeTrue();
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains("epoch-99999999999-step-00000001"));
+    }
+
+    [Fact]
     public void A_writer_that_fails_leaves_nothing_behind()
     {
         using var dir = new TempDirectory();

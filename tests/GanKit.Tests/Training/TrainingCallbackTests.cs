@@ -56,7 +56,8 @@ public sealed class TrainingCallbackTests
         generator.Dispose();
 
         history.Rows.Should().HaveCount(2);
-        Directory.EnumerateFileSystemEntries(dir.Path).Should().BeEmpty();
+        // Only the run-folder lock, which keeps a second trainer out whatever the callbacks write.
+        Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Should().Equal(GanKit.Training.Checkpoints.RunFolderLock.LockFileName);
         epochs.Should().OnlyContain(e => e.SamplePath == null && e.CheckpointDirectory == null);
     }
 

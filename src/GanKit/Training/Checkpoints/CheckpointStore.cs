@@ -84,7 +84,7 @@ public sealed partial class CheckpointStore
         RemoveAbandonedTemporaries();
 
         string name = FolderName(epoch, step);
-        string temporary = Path.Combine(Root, TemporaryPrefix + name + "-" + Guid.NewGuid().ToString("N"));
+        string temporary = Path.Combine(Root, TemporaryName(name));
         Directory.CreateDirectory(temporary);
         try
         {
@@ -124,7 +124,7 @@ public sealed partial class CheckpointStore
             {
                 // The same epoch and step saved twice (a cancelled run resumed and cancelled again
                 // before its next step): the new copy replaces the old one.
-                string retired = Path.Combine(Root, TemporaryPrefix + "retired-" + name + "-" + Guid.NewGuid().ToString("N"));
+                string retired = Path.Combine(Root, TemporaryName("retired-" + name));
                 Directory.Move(final, retired);
                 Directory.Delete(retired, recursive: true);
             }
@@ -151,19 +151,27 @@ public sealed partial class CheckpointStore
     /// a warning naming the reason (the corrupt, missing or unlisted file).
     /// </summary>
     /// <returns>The newest valid checkpoint, or null when there is none.</returns>
-    public CheckpointInfo? FindLatestValid()
+    public CheckpointInfo? FindLatestValid() => FindValid().FirstOrDefault();
+
+    /// <summary>
+    /// Lists the valid checkpoints, newest first, verifying each only when the caller asks for it:
+    /// a reader that cannot load the newest (written by another architecture, say) falls back to
+    /// the next. Every folder that fails verification is skipped with a warning naming the reason.
+    /// </summary>
+    /// <returns>The valid checkpoints, newest first; empty when there is none.</returns>
+    public IEnumerable<CheckpointInfo> FindValid()
     {
-        foreach (var (directory, _, _) in Candidates().OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Step))
+        foreach (var (directory, _, _) in Candidates(warnAboutStrays: true).OrderByDescending(c => c.Epoch).ThenByDescending(c => c.Step).ToList())
         {
             if (TryVerify(directory, out var info, out string? reason))
             {
-                return info;
+                yield return info!;
             }
-
-            Log.CheckpointSkipped(_logger, directory, reason!);
+            else
+            {
+                Log.CheckpointSkipped(_logger, directory, reason!);
+            }
         }
-
-        return null;
     }
 
     /// <summary>Checks one checkpoint folder against its manifest.</summary>
@@ -264,17 +272,52 @@ public sealed partial class CheckpointStore
         }
     }
 
-    // Left behind by a crash during a save; never valid, so safe to delete before the next one.
+    // A temporary's name says who writes it, so clean-up can tell a live writer's folder (never
+    // touched) from one abandoned by a crash: ".tmp-<host>-<pid>-<start time>-<name>-<guid>".
+    private static string TemporaryName(string name) => TemporaryNameFor(RunFolderOwner.Current, name);
+
+    /// <summary>The name of a temporary folder <paramref name="owner"/> writes checkpoint <paramref name="name"/> into.</summary>
+    internal static string TemporaryNameFor(RunFolderOwner owner, string name)
+    {
+        return string.Create(CultureInfo.InvariantCulture, $"{TemporaryPrefix}{HostTag(owner.Host)}-{owner.ProcessId}-{owner.StartTime}-{name}-{Guid.NewGuid():N}");
+    }
+
+    private static string HostTag(string host) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(host.ToUpperInvariant())))[..8];
+
+    // Removes this process's leftovers and those of writers known to be gone: same host and not
+    // running, or any writer at all while this process holds the run folder (nobody else can
+    // write it then). A temporary of a live writer, or of one on another host that cannot be
+    // asked, stays: it is never valid, so discovery ignores it.
     private void RemoveAbandonedTemporaries()
     {
+        bool holdsRunFolder = Path.GetDirectoryName(Root) is string runFolder && RunFolderLock.IsHeldByThisProcess(runFolder);
+        string currentHost = HostTag(RunFolderOwner.Current.Host);
         foreach (string directory in Directory.EnumerateDirectories(Root, TemporaryPrefix + "*"))
         {
-            Log.TemporaryRemoved(_logger, directory);
-            Directory.Delete(directory, recursive: true);
+            string[] parts = Path.GetFileName(directory)[TemporaryPrefix.Length..].Split('-', 4);
+            bool stale = holdsRunFolder;
+            if (!stale && parts.Length == 4
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
+                && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out long start))
+            {
+                stale = parts[0] == currentHost && new RunFolderOwner(RunFolderOwner.Current.Host, pid, start, default).IsAlive() == false;
+            }
+            else if (!stale)
+            {
+                // Written before temporaries named their writer: no release still writes them.
+                stale = true;
+            }
+
+            if (stale)
+            {
+                Log.TemporaryRemoved(_logger, directory);
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 
-    private IEnumerable<(string Directory, int Epoch, long Step)> Candidates()
+    private IEnumerable<(string Directory, int Epoch, long Step)> Candidates(bool warnAboutStrays = false)
     {
         if (!Directory.Exists(Root))
         {
@@ -283,10 +326,23 @@ public sealed partial class CheckpointStore
 
         foreach (string directory in Directory.EnumerateDirectories(Root))
         {
-            var match = FolderPattern().Match(Path.GetFileName(directory));
-            if (match.Success)
+            string name = Path.GetFileName(directory);
+            if (name.StartsWith(TemporaryPrefix, StringComparison.Ordinal))
             {
-                yield return (directory, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            var match = FolderPattern().Match(name);
+            if (match.Success
+                && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int epoch)
+                && long.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long step))
+            {
+                yield return (directory, epoch, step);
+            }
+            else if (warnAboutStrays)
+            {
+                // A folder copied in by hand or named by something else is none of ours: skip it, but say so.
+                Log.StrayFolderIgnored(_logger, directory);
             }
         }
     }
