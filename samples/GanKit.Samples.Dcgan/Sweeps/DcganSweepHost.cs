@@ -47,8 +47,18 @@ internal sealed class DcganSweepHost(IProgressDisplay display, TextWriter output
             bool resume = Directory.Exists(checkpoints) && new CheckpointStore(checkpoints).FindLatestValid() is not null;
             var training = DcganSweepSchema.Training(run, settings.Device, settings.DataDirectory);
             var train = new TrainSettings(run[DcganSweepSchema.Architecture].AsString(), checked((int)run.Seed), folder, resume, training);
-            display.Show([$"{run.Id} {run.ConfigurationLabel}, seed {run.Seed}"], runs =>
-                TrainRun.Execute(train, device, new ClaimCheckingProgress(runs[0], context), context.CancellationToken, trainerOptions => DcganSweepSchema.Apply(run, trainerOptions)));
+            try
+            {
+                display.Show([$"{run.Id} {run.ConfigurationLabel}, seed {run.Seed}"], runs =>
+                    TrainRun.Execute(train, device, new ClaimCheckingProgress(runs[0], context), context.CancellationToken, trainerOptions => DcganSweepSchema.Apply(run, trainerOptions)));
+            }
+            catch (RunFolderInUseException ex)
+            {
+                // A frozen predecessor whose claim lapsed still holds the trainer's folder lock:
+                // the run is not failed, only not ours yet, so leave it for a later pass.
+                return SweepRunResult.Deferred(ex.Message);
+            }
+
             return SweepRunResult.Success();
         }
 
