@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Adds every public symbol the three packages declare but their PublicAPI.Unshipped.txt does not
-# list, using the public-API analyzer's own code fix. Run it after a deliberate API change, then
-# review the diff: the build fails (RS0016/RS0017) on any change that is not recorded.
+# Records the three packages' public API changes in their PublicAPI.Unshipped.txt with the
+# public-API analyzer's own code fixes: first drops entries for symbols that are gone (RS0017),
+# then adds the public symbols not yet listed (RS0016). Fixing both in one pass can undo each
+# other on records, so they run apart. Review the diff afterwards: the build fails on any public
+# change that is not recorded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for project in GanKit GanKit.Mnist GanKit.Sweeps; do
-  dotnet format analyzers "src/$project/$project.csproj" --diagnostics RS0016 RS0017 RS0037 --severity warn -v q
+  csproj="src/$project/$project.csproj"
+  dotnet format analyzers "$csproj" --diagnostics RS0017 --severity warn -v q
+  dotnet format analyzers "$csproj" --diagnostics RS0016 RS0037 --severity warn -v q
 done
 git --no-pager diff --stat -- 'src/*/PublicAPI.*.txt'

@@ -81,6 +81,30 @@ public sealed partial class RepositoryLayoutTests
     }
 
     [Fact]
+    public void No_two_folders_of_the_core_import_each_other()
+    {
+        string core = Path.Combine(Root, "src", "GanKit");
+        var imports = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (string file in SourceFiles().Where(file => file.StartsWith(core + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        {
+            string relative = Path.GetRelativePath(core, file);
+            string folder = relative.Contains(Path.DirectorySeparatorChar) ? relative[..relative.IndexOf(Path.DirectorySeparatorChar)] : "(root)";
+            var used = imports.TryGetValue(folder, out var set) ? set : imports[folder] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Match match in CoreImport().Matches(File.ReadAllText(file)))
+            {
+                if (match.Groups[1].Value != folder)
+                {
+                    used.Add(match.Groups[1].Value);
+                }
+            }
+        }
+
+        var cycles = imports.SelectMany(pair => pair.Value.Where(other => imports.TryGetValue(other, out var back) && back.Contains(pair.Key)).Select(other => $"{pair.Key} <-> {other}"));
+        imports.Should().ContainKey("Training", "the test must see the core's folders");
+        cycles.Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_core_library_holds_no_sweep_code()
     {
         Directory.Exists(Path.Combine(Root, "src", "GanKit", "Sweeps")).Should().BeFalse();
@@ -107,6 +131,9 @@ public sealed partial class RepositoryLayoutTests
 
         throw new InvalidOperationException($"GanKit.sln not found above {AppContext.BaseDirectory}");
     }
+
+    [GeneratedRegex(@"^using (?:static )?GanKit\.(\w+)", RegexOptions.Multiline)]
+    private static partial Regex CoreImport();
 
     [GeneratedRegex(@"\b(GeneratorBuilder|DiscriminatorBuilder|Initializers|Regularizers)\b")]
     private static partial Regex BuilderVerb();

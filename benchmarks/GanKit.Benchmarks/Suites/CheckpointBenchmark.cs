@@ -2,7 +2,7 @@ using System.Diagnostics;
 using GanKit.Benchmarks.Harness;
 using GanKit.Benchmarks.Training;
 using GanKit.Networks;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,6 +1,6 @@
 using GanKit.Training;
 using GanKit.Training.Callbacks;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 
 namespace GanKit.Samples.Dcgan.Runs;
 

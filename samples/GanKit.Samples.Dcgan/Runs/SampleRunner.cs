@@ -4,7 +4,7 @@ using GanKit.Samples.Dcgan.Cli;
 using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Reporting;
 using GanKit.Training;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using TorchSharp;
 
 namespace GanKit.Samples.Dcgan.Runs;
@@ -152,7 +152,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
     private static bool HasCheckpoint(string runFolder)
     {
         string root = Path.Combine(runFolder, AdversarialTrainer.CheckpointsFolderName);
-        return Directory.Exists(root) && new Training.Checkpoints.CheckpointStore(root).FindLatestValid() is not null;
+        return Directory.Exists(root) && new Checkpoints.CheckpointStore(root).FindLatestValid() is not null;
     }
 
     // Only a run whose newest checkpoint is the last epoch of this comparison is finished; a
@@ -160,7 +160,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
     private static bool FinishedAt(string runFolder, int epochs)
     {
         string root = Path.Combine(runFolder, AdversarialTrainer.CheckpointsFolderName);
-        var latest = Directory.Exists(root) ? new Training.Checkpoints.CheckpointStore(root).FindLatestValid() : null;
+        var latest = Directory.Exists(root) ? new Checkpoints.CheckpointStore(root).FindLatestValid() : null;
         return latest is not null && latest.Epoch == epochs && latest.Step > 0;
     }
 }

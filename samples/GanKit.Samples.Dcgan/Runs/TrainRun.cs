@@ -6,7 +6,7 @@ using GanKit.Samples.Dcgan.Imaging;
 using GanKit.Samples.Dcgan.Reporting;
 using GanKit.Training;
 using GanKit.Training.Callbacks;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 

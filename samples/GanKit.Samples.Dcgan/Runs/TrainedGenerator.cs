@@ -1,6 +1,6 @@
 using GanKit.Networks;
 using GanKit.Samples.Dcgan.Cli;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;

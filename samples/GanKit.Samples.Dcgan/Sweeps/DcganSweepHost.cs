@@ -5,7 +5,7 @@ using GanKit.Samples.Dcgan.ConsoleUi;
 using GanKit.Samples.Dcgan.Runs;
 using GanKit.Sweeps;
 using GanKit.Training;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 
 namespace GanKit.Samples.Dcgan.Sweeps;
 

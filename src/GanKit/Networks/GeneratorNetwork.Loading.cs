@@ -1,5 +1,5 @@
 using GanKit.Networks.Saving;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 

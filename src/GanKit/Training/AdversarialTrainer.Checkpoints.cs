@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GanKit.Networks;
 using GanKit.Networks.Saving;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 

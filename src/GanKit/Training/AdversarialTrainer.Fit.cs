@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using GanKit.Data;
 using GanKit.Training.Callbacks;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using GanKit.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -206,7 +206,8 @@ public sealed partial class AdversarialTrainer
             totals[2] / Math.Max(steps, 1),
             totals[3] / Math.Max(steps, 1),
             seconds,
-            seconds > 0 ? loop.EpochImages / seconds : 0);
+            seconds > 0 ? loop.EpochImages / seconds : 0,
+            (loop.History.Rows.Count > 0 ? loop.History.Rows[^1].GeneratorSteps : 0) + loop.EpochGeneratorSteps);
         var endReport = window.Advance(totals, loop, seconds) with { Epoch = epoch, Epochs = _options.Epochs, BatchesPerEpoch = batchesPerEpoch, IsEpochEnd = true };
 
         _generatorOptimization.EndEpoch();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using GanKit.Networks;
 using GanKit.Training.Callbacks;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using GanKit.Training.Steps;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -12,7 +12,7 @@ namespace GanKit.Training;
 public sealed class TrainingHistory
 {
     /// <summary>The header line of <see cref="WriteCsv"/>.</summary>
-    public const string CsvHeader = "epoch,step,d_loss,g_loss,d_real,d_fake,seconds,images_per_second";
+    public const string CsvHeader = "epoch,step,d_loss,g_loss,d_real,d_fake,seconds,images_per_second,generator_steps";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -79,7 +79,8 @@ public sealed class TrainingHistory
                 Format(r.RealScore),
                 Format(r.FakeScore),
                 Format(r.Seconds),
-                Format(r.ImagesPerSecond))).Append('\n');
+                Format(r.ImagesPerSecond),
+                r.GeneratorSteps.ToString(CultureInfo.InvariantCulture))).Append('\n');
         }
 
         AtomicFile.WriteAllText(path, text.ToString());

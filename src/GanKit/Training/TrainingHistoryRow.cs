@@ -9,6 +9,7 @@ namespace GanKit.Training;
 /// <param name="FakeScore">Mean <c>sigmoid(D(G(z)))</c> on generated images.</param>
 /// <param name="Seconds">Wall-clock seconds the epoch took, samples and checkpoint excluded.</param>
 /// <param name="ImagesPerSecond">Real images consumed per second.</param>
+/// <param name="GeneratorSteps">Generator updates since the run began, at the end of this epoch: equal to <paramref name="Step"/> with simultaneous updates, every k-th step with alternating ones. 0 in histories written before it was recorded.</param>
 public sealed record TrainingHistoryRow(
     int Epoch,
     long Step,
@@ -17,4 +18,5 @@ public sealed record TrainingHistoryRow(
     double RealScore,
     double FakeScore,
     double Seconds,
-    double ImagesPerSecond);
+    double ImagesPerSecond,
+    long GeneratorSteps = 0);

@@ -2,7 +2,7 @@ using GanKit.Data;
 using GanKit.Samples.Dcgan.Runs;
 using GanKit.TestSupport;
 using GanKit.Training;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using TorchSharp;
 
 namespace GanKit.Samples.Tests.Runs;

@@ -5,7 +5,7 @@ using GanKit.Regularization;
 using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using Microsoft.Extensions.Logging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -186,6 +186,24 @@ public sealed class AdversarialTrainerTests
         using var trainer = new AdversarialTrainer(generator, discriminator, options);
 
         trainer.Fit(data).Rows.Should().ContainSingle().Which.DiscriminatorLoss.Should().Match(d => double.IsFinite(d));
+    }
+
+    [Theory]
+    [InlineData(UpdateScheme.Simultaneous, 1, 5, 10)]
+    [InlineData(UpdateScheme.Alternating, 2, 2, 5)]
+    public void History_counts_training_steps_and_generator_updates_apart(UpdateScheme scheme, int discriminatorSteps, long afterFirst, long afterSecond)
+    {
+        using var dir = new TempDirectory();
+        var options = TinyGan.Options(dir.Path);
+        options.UpdateScheme = scheme;
+        options.DiscriminatorSteps = discriminatorSteps;
+
+        // 40 images in batches of 8: 5 steps per epoch; alternating with k = 2 updates the
+        // generator on steps 2 and 4, then 6, 8 and 10.
+        var rows = Train(options, out _, out _).Rows;
+
+        rows.Select(row => row.Step).Should().Equal(5L, 10L);
+        rows.Select(row => row.GeneratorSteps).Should().Equal(afterFirst, afterSecond);
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using Microsoft.Extensions.Logging;
 
 namespace GanKit.Tests.Training;

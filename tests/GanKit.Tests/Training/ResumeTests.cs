@@ -5,7 +5,7 @@ using GanKit.TestSupport;
 using GanKit.Networks;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 
 namespace GanKit.Tests.Training;
 

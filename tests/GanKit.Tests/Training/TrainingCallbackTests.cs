@@ -2,7 +2,7 @@ using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
 using GanKit.Training;
 using GanKit.Training.Callbacks;
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 using TorchSharp;
 
 namespace GanKit.Tests.Training;
@@ -57,7 +57,7 @@ public sealed class TrainingCallbackTests
 
         history.Rows.Should().HaveCount(2);
         // Only the run-folder lock, which keeps a second trainer out whatever the callbacks write.
-        Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Should().Equal(GanKit.Training.Checkpoints.RunFolderLock.LockFileName);
+        Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName).Should().Equal(GanKit.Checkpoints.RunFolderLock.LockFileName);
         epochs.Should().OnlyContain(e => e.SamplePath == null && e.CheckpointDirectory == null);
     }
 

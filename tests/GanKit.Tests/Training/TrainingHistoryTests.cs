@@ -19,9 +19,9 @@ public sealed class TrainingHistoryTests
 
         var lines = File.ReadAllLines(path);
         lines.Should().HaveCount(3);
-        lines[0].Should().Be("epoch,step,d_loss,g_loss,d_real,d_fake,seconds,images_per_second");
-        lines[1].Should().Be("1,235,1.25,0.75,0.6,0.4,12.5,4800");
-        lines[2].Split(',').Should().HaveCount(8);
+        lines[0].Should().Be("epoch,step,d_loss,g_loss,d_real,d_fake,seconds,images_per_second,generator_steps");
+        lines[1].Should().Be("1,235,1.25,0.75,0.6,0.4,12.5,4800,0");
+        lines[2].Split(',').Should().HaveCount(9);
         double.Parse(lines[2].Split(',')[7], System.Globalization.CultureInfo.InvariantCulture).Should().Be(Second.ImagesPerSecond);
     }
 

@@ -1,4 +1,4 @@
-using GanKit.Training.Checkpoints;
+using GanKit.Checkpoints;
 
 namespace GanKit.Training.Callbacks;
 

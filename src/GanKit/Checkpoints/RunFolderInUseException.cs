@@ -1,4 +1,4 @@
-namespace GanKit.Training.Checkpoints;
+namespace GanKit.Checkpoints;
 
 /// <summary>Another live process holds the run folder (see <see cref="RunFolderLock"/>).</summary>
 public sealed class RunFolderInUseException : GanKitException

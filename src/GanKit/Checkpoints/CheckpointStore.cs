@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace GanKit.Training.Checkpoints;
+namespace GanKit.Checkpoints;
 
 /// <summary>
 /// A folder of checkpoints, one sub-folder each, that survives a crash at any moment: a checkpoint

@@ -1,4 +1,4 @@
-namespace GanKit.Training.Checkpoints;
+namespace GanKit.Checkpoints;
 
 /// <summary>A checkpoint folder whose manifest and file hashes have been verified.</summary>
 /// <param name="Directory">The checkpoint's folder.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GanKit.Training.Checkpoints;
+namespace GanKit.Checkpoints;
 
 /// <summary>
 /// An exclusive hold on a run folder for one process: two trainers writing one folder would

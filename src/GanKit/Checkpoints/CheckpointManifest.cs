@@ -1,4 +1,4 @@
-namespace GanKit.Training.Checkpoints;
+namespace GanKit.Checkpoints;
 
 /// <summary>
 /// The <c>manifest.json</c> of a checkpoint folder: what it holds and the SHA-256 of every file, so
