@@ -18,6 +18,8 @@ public sealed partial class MnistDataset
     /// </summary>
     /// <param name="split">Which split.</param>
     /// <param name="options">Where to look, how to fetch and scale; null for the defaults.</param>
+    /// <param name="progress">Receives download progress from the HTTP mirrors; null for none.</param>
+    /// <param name="logger">Records where files were found, each source tried and why it failed; null for none.</param>
     /// <returns>The dataset on the CPU.</returns>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="split"/> is not defined.</exception>
@@ -27,12 +29,14 @@ public sealed partial class MnistDataset
     /// <exception cref="InvalidOperationException">Hashes are checked and a file has no entry in <see cref="MnistLoadOptions.ExpectedSha256"/>.</exception>
     /// <exception cref="TimeoutException">Another process filling the same folder held its lock longer than <see cref="MnistLoadOptions.LockTimeout"/>.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be created or written to.</exception>
-    public static MnistDataset Load(MnistSplit split, MnistLoadOptions? options = null) =>
-        LoadAsync(split, options).GetAwaiter().GetResult();
+    public static MnistDataset Load(MnistSplit split, MnistLoadOptions? options = null, IProgress<MnistDownloadProgress>? progress = null, ILogger? logger = null) =>
+        LoadAsync(split, options, progress, logger).GetAwaiter().GetResult();
 
     /// <summary>Loads a split of MNIST without blocking while files are fetched; see <see cref="Load"/>.</summary>
     /// <param name="split">Which split.</param>
     /// <param name="options">Where to look, how to fetch and scale; null for the defaults.</param>
+    /// <param name="progress">Receives download progress from the HTTP mirrors; null for none.</param>
+    /// <param name="logger">Records where files were found, each source tried and why it failed; null for none.</param>
     /// <param name="cancellationToken">Stops waiting, downloading and npm.</param>
     /// <returns>The dataset on the CPU.</returns>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -44,14 +48,14 @@ public sealed partial class MnistDataset
     /// <exception cref="TimeoutException">Another process filling the same folder held its lock too long.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be created or written to.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<MnistDataset> LoadAsync(MnistSplit split, MnistLoadOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<MnistDataset> LoadAsync(MnistSplit split, MnistLoadOptions? options = null, IProgress<MnistDownloadProgress>? progress = null, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         options = (options ?? new MnistLoadOptions()).Clone();
         options.Validate();
         var (imagesName, labelsName) = MnistFiles.For(split);
-        var logger = options.Logger ?? NullLogger.Instance;
+        logger ??= NullLogger.Instance;
         string directory = MnistDirectory.Resolve(options.Directory, Environment.GetEnvironmentVariable);
-        var cache = new MnistCache(directory, options, logger, MnistCache.DefaultSources(options, logger));
+        var cache = new MnistCache(directory, options, logger, MnistCache.DefaultSources(options, logger, progress));
         string[] paths = await cache.EnsureAsync([imagesName, labelsName], cancellationToken).ConfigureAwait(false);
         return Read(paths[0], paths[1], options, $"MNIST {split}", logger);
     }
@@ -64,18 +68,19 @@ public sealed partial class MnistDataset
     /// <param name="imagesPath">An images file (magic 0x00000803), raw or gzip.</param>
     /// <param name="labelsPath">The matching labels file (magic 0x00000801), raw or gzip.</param>
     /// <param name="options">Hash checking and pixel scaling; the location and download settings are ignored. Null means hashes are not checked.</param>
+    /// <param name="logger">Records the load; null for none.</param>
     /// <returns>The dataset on the CPU.</returns>
     /// <exception cref="ArgumentException">A path is empty, or an option is out of range.</exception>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
     /// <exception cref="InvalidDataException">A file is malformed, a hash differs, or image and label counts disagree.</exception>
     /// <exception cref="InvalidOperationException">Hashes are checked and a file has no entry in <see cref="MnistLoadOptions.ExpectedSha256"/>.</exception>
-    public static MnistDataset FromFiles(string imagesPath, string labelsPath, MnistLoadOptions? options = null)
+    public static MnistDataset FromFiles(string imagesPath, string labelsPath, MnistLoadOptions? options = null, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(imagesPath);
         ArgumentException.ThrowIfNullOrEmpty(labelsPath);
         options = (options ?? new MnistLoadOptions { VerifyHashes = false }).Clone();
         options.Validate();
-        return Read(imagesPath, labelsPath, options, $"{imagesPath} + {labelsPath}", options.Logger ?? NullLogger.Instance);
+        return Read(imagesPath, labelsPath, options, $"{imagesPath} + {labelsPath}", logger ?? NullLogger.Instance);
     }
 
     private static MnistDataset Read(string imagesPath, string labelsPath, MnistLoadOptions options, string description, ILogger logger)

@@ -94,14 +94,6 @@ public sealed class MnistLoadOptions
     /// <value>The default value is 10 minutes.</value>
     public TimeSpan LockTimeout { get; set; } = DefaultLockTimeout;
 
-    /// <summary>Gets or sets the receiver of download progress from the HTTP mirrors.</summary>
-    /// <value>The default value is null (no progress reports).</value>
-    public IProgress<MnistDownloadProgress>? Progress { get; set; }
-
-    /// <summary>Gets or sets the logger that records where files were found, each source tried and why it failed.</summary>
-    /// <value>The default value is null (nothing is logged).</value>
-    public ILogger? Logger { get; set; }
-
     /// <summary>A copy the loader keeps, so changing these options during a load changes nothing.</summary>
     internal MnistLoadOptions Clone()
     {

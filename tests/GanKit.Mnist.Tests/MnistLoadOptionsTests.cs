@@ -19,8 +19,6 @@ public sealed class MnistLoadOptionsTests
         options.NpmSearchPath.Should().BeNull();
         options.NpmTimeout.Should().Be(TimeSpan.FromMinutes(5)).And.Be(MnistLoadOptions.DefaultNpmTimeout);
         options.LockTimeout.Should().Be(TimeSpan.FromMinutes(10)).And.Be(MnistLoadOptions.DefaultLockTimeout);
-        options.Progress.Should().BeNull();
-        options.Logger.Should().BeNull();
         options.ExpectedSha256.Should().BeEquivalentTo(new Dictionary<string, string>
         {
             ["train-images-idx3-ubyte"] = "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",

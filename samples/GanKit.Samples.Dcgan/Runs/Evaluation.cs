@@ -18,7 +18,7 @@ internal static class Evaluation
     /// <param name="note">Shows what loading MNIST does (which source a download tries), or null for silence.</param>
     public static MnistEvaluationReport Run(Func<int, Tensor> generate, int count, int seed, string? dataDirectory, Action<string>? note = null)
     {
-        using var test = MnistDataset.Load(MnistSplit.Test, LoadOptions(dataDirectory, note));
+        using var test = LoadMnist(MnistSplit.Test, dataDirectory, note);
         using var evaluator = new MnistEvaluator(test);
         // Seeded so evaluating the same checkpoint twice gives the same numbers.
         torch.manual_seed(seed);
@@ -26,12 +26,12 @@ internal static class Evaluation
         return evaluator.Evaluate(images);
     }
 
-    /// <summary>MNIST load options for <paramref name="dataDirectory"/> that tell <paramref name="note"/> what loading does.</summary>
-    public static MnistLoadOptions LoadOptions(string? dataDirectory, Action<string>? note) => new()
-    {
-        Directory = dataDirectory,
-        Logger = note is null ? null : new WarningLogger<MnistDataset>(note, Microsoft.Extensions.Logging.LogLevel.Information),
-    };
+    /// <summary>Loads a split from <paramref name="dataDirectory"/>, telling <paramref name="note"/> what loading does.</summary>
+    public static MnistDataset LoadMnist(MnistSplit split, string? dataDirectory, Action<string>? note) =>
+        MnistDataset.Load(
+            split,
+            new MnistLoadOptions { Directory = dataDirectory },
+            logger: note is null ? null : new WarningLogger<MnistDataset>(note, Microsoft.Extensions.Logging.LogLevel.Information));
 
     /// <summary>Converts the evaluator's report to the sample's summary (headline metrics and per-digit rows).</summary>
     public static EvaluationSummary ToSummary(MnistEvaluationReport report) => new(

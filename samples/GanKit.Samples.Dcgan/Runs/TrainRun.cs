@@ -68,7 +68,7 @@ internal static class TrainRun
         using var folderLock = Lock(folder);
         var info = new RunInfo(settings.Arch, settings.Seed, t.Epochs, t.BatchSize, t.LearningRate, t.MaxBatches);
 
-        using var train = MnistDataset.Load(MnistSplit.Train, Evaluation.LoadOptions(t.DataDirectory, progress.Note));
+        using var train = Evaluation.LoadMnist(MnistSplit.Train, t.DataDirectory, progress.Note);
         if (t.BatchSize > train.Count)
         {
             throw new UsageException($"--batch-size {t.BatchSize} is larger than the {train.Count} training images in {t.DataDirectory ?? "the MNIST cache"}; use at most {train.Count}.");

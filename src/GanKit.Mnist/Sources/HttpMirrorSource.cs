@@ -18,14 +18,16 @@ internal sealed class HttpMirrorSource : IMnistSource
     private readonly IReadOnlyList<Uri> _mirrors;
     private readonly MnistLoadOptions _options;
     private readonly ILogger _logger;
+    private readonly IProgress<MnistDownloadProgress>? _progress;
     private readonly Func<HttpMessageHandler> _handlerFactory;
 
-    /// <summary>Creates a source over <paramref name="mirrors"/> with the timeouts, retries and progress of <paramref name="options"/>.</summary>
-    public HttpMirrorSource(IReadOnlyList<Uri> mirrors, MnistLoadOptions options, ILogger logger, Func<HttpMessageHandler>? handlerFactory = null)
+    /// <summary>Creates a source over <paramref name="mirrors"/> with the timeouts and retries of <paramref name="options"/>, reporting to <paramref name="progress"/>.</summary>
+    public HttpMirrorSource(IReadOnlyList<Uri> mirrors, MnistLoadOptions options, ILogger logger, IProgress<MnistDownloadProgress>? progress = null, Func<HttpMessageHandler>? handlerFactory = null)
     {
         _mirrors = mirrors;
         _options = options;
         _logger = logger;
+        _progress = progress;
         _handlerFactory = handlerFactory ?? (() => new SocketsHttpHandler
         {
             ConnectTimeout = options.RequestTimeout,
@@ -155,12 +157,12 @@ internal sealed class HttpMirrorSource : IMnistSource
                 received += n;
                 if (received - reported >= ProgressStep)
                 {
-                    _options.Progress?.Report(new MnistDownloadProgress(servedName, mirror, received, total));
+                    _progress?.Report(new MnistDownloadProgress(servedName, mirror, received, total));
                     reported = received;
                 }
             }
 
-            _options.Progress?.Report(new MnistDownloadProgress(servedName, mirror, received, total));
+            _progress?.Report(new MnistDownloadProgress(servedName, mirror, received, total));
             if (total is { } expected && received != expected)
             {
                 throw new IOException($"the body ended after {received} of {expected} bytes");

@@ -24,12 +24,12 @@ internal sealed class MnistCache
     public string Directory => _directory;
 
     /// <summary>The sources <paramref name="options"/> asks for: the HTTP mirrors (if any), then npm (if on).</summary>
-    public static IReadOnlyList<IMnistSource> DefaultSources(MnistLoadOptions options, ILogger logger)
+    public static IReadOnlyList<IMnistSource> DefaultSources(MnistLoadOptions options, ILogger logger, IProgress<MnistDownloadProgress>? progress = null)
     {
         var sources = new List<IMnistSource>();
         if (options.Mirrors.Count > 0)
         {
-            sources.Add(new HttpMirrorSource([.. options.Mirrors], options, logger));
+            sources.Add(new HttpMirrorSource([.. options.Mirrors], options, logger, progress));
         }
 
         if (options.UseNpm)

@@ -20,9 +20,8 @@ public sealed class HttpMirrorSourceTests : IDisposable
         var progress = new RecordingProgress();
         var options = _mnist.Options(_dir.Path);
         options.Mirrors = [server.BaseAddress];
-        options.Progress = progress;
 
-        using (var dataset = MnistDataset.Load(MnistSplit.Test, options))
+        using (var dataset = MnistDataset.Load(MnistSplit.Test, options, progress))
         {
             SyntheticMnist.ShouldMatch(dataset);
         }
@@ -163,10 +162,9 @@ public sealed class HttpMirrorSourceTests : IDisposable
         options.Mirrors = [new Uri("http://mirror.invalid/mnist/"), good.BaseAddress];
         options.RetryDelay = TimeSpan.FromSeconds(5);
         var logger = new RecordingLogger();
-        options.Logger = logger;
 
         var clock = Stopwatch.StartNew();
-        using var dataset = MnistDataset.Load(MnistSplit.Test, options);
+        using var dataset = MnistDataset.Load(MnistSplit.Test, options, logger: logger);
 
         SyntheticMnist.ShouldMatch(dataset);
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "a host that does not resolve is not retried with backoff");

@@ -60,9 +60,8 @@ public sealed class NpmPackageSourceTests : IDisposable
         var options = NpmOptions(npm);
         options.Mirrors = [new Uri("http://mirror.invalid/mnist/")];
         var logger = new RecordingLogger();
-        options.Logger = logger;
 
-        using var dataset = MnistDataset.Load(MnistSplit.Test, options);
+        using var dataset = MnistDataset.Load(MnistSplit.Test, options, logger: logger);
 
         SyntheticMnist.ShouldMatch(dataset);
         logger.Entries.Should().Contain(e => e.EventId == 2008 && e.Message.Contains("HTTP mirrors") && e.Message.Contains("mirror.invalid"));
