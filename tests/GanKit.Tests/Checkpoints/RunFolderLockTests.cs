@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GanKit.Checkpoints;
 using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
-using GanKit.Checkpoints;
 
-namespace GanKit.Tests.Training;
+namespace GanKit.Tests.Checkpoints;
 
 public sealed class RunFolderLockTests
 {

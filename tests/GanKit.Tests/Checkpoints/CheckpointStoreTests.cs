@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
+using GanKit.Checkpoints;
 using GanKit.TestSupport;
 using GanKit.Tests.TestSupport;
-using GanKit.Checkpoints;
 using Microsoft.Extensions.Logging;
 
-namespace GanKit.Tests.Training;
+namespace GanKit.Tests.Checkpoints;
 
 public sealed class CheckpointStoreTests
 {
