@@ -52,6 +52,12 @@ public static class MemoryBenchmark
             {
                 if (Array.IndexOf(marks, (int)e.Step) >= 0)
                 {
+                    // Count what is still reachable: tensors dropped without a dispose (a finished
+                    // step's or epoch end's temporaries) would otherwise move the count with the
+                    // finaliser's timing, while a leak stays and grows.
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
                     samples[e.Step] = (ProcessMemory.ResidentBytes(), ProcessMemory.LiveTensors);
                 }
             };
