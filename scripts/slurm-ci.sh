@@ -291,7 +291,11 @@ again=$(submit "$work/sweep-b" --job-name=sweep-b)
 report "$work/sweep-b" "$again"
 expect_states "$again" "0 COMPLETED 0:0 0
 1 COMPLETED 0:0 0"
-grep -qE "^resume " "$work/jobs/sweep-b-${again}_1.out" || fail "the resubmitted task 1 did not resume the cancelled run"
+# The run task 1 was stopped in must be continued from its checkpoint, by the resubmitted task 1
+# or, since an idle shard takes unclaimed runs of others, by task 0 before the resubmit.
+cancelled=$(sed -n 's/^stopped  *\(run-[0-9a-f-]*\).*/\1/p' "$work/jobs/sweep-b-${job}_1.out" | head -n 1)
+[ -n "$cancelled" ] || fail "the cancelled task 1 logged no stopped run: $work/jobs/sweep-b-${job}_1.out"
+grep -hqE "^resume +$cancelled " "$work"/jobs/sweep-b-*.out || fail "no task resumed the cancelled run $cancelled from its checkpoint"
 check_sweep "$work/sweep-b" "$work/jobs/sweep-b-*.out"
 say "3. resubmitted array $again: both tasks COMPLETED"
 
