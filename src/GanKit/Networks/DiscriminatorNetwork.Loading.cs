@@ -18,20 +18,6 @@ public sealed partial class DiscriminatorNetwork
     /// <exception cref="InvalidDataException">The file is not a saved discriminator, is damaged, names an unregistered layer kind, or does not fit its description or the module; the message names the file and the first mismatch.</exception>
     public static DiscriminatorNetwork Load(string path, nn.Module<Tensor, Tensor>? module = null)
     {
-        var (header, tensors) = NetworkFile.Read(path, nameof(DiscriminatorNetwork));
-        var stack = NetworkFile.Rebuild(header, path, module);
-        using var scratch = new torch.Generator(0);
-        var network = new DiscriminatorNetwork(stack, scratch);
-        try
-        {
-            NetworkFile.CopyInto(network, tensors, path);
-            network.eval();
-            return network;
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
+        return NetworkFile.Load(path, nameof(DiscriminatorNetwork), module, (stack, random) => new DiscriminatorNetwork(stack, random));
     }
 }

@@ -44,24 +44,7 @@ public sealed partial class GeneratorNetwork
     /// <exception cref="InvalidDataException">The file is not a saved generator, is damaged, or does not fit the module; the message names the file and the first mismatch.</exception>
     public static GeneratorNetwork Load(string path, nn.Module<Tensor, Tensor>? module)
     {
-        var (header, tensors) = NetworkFile.Read(path, nameof(GeneratorNetwork));
-        var stack = NetworkFile.Rebuild(header, path, module);
-
-        // Initial values are overwritten at once: drawing them from a private generator keeps
-        // loading from touching torch's global stream.
-        using var scratch = new torch.Generator(0);
-        var network = new GeneratorNetwork(stack, scratch);
-        try
-        {
-            NetworkFile.CopyInto(network, tensors, path);
-            network.eval();
-            return network;
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
+        return NetworkFile.Load(path, nameof(GeneratorNetwork), module, (stack, random) => new GeneratorNetwork(stack, random));
     }
 
     /// <summary>

@@ -196,6 +196,34 @@ internal static class NetworkFile
         return stack;
     }
 
+    /// <summary>
+    /// Reads a saved network of kind <paramref name="expectedNetwork"/>, builds it with
+    /// <paramref name="create"/> and copies the stored tensors in; the network comes back in
+    /// evaluation mode, or is disposed when anything does not fit.
+    /// </summary>
+    public static TNetwork Load<TNetwork>(string path, string expectedNetwork, nn.Module<Tensor, Tensor>? module, Func<List<(ILayer Layer, long[] Input, long[] Output)>, torch.Generator, TNetwork> create)
+        where TNetwork : LayerStackNetwork
+    {
+        var (header, tensors) = Read(path, expectedNetwork);
+        var stack = Rebuild(header, path, module);
+
+        // Initial values are overwritten at once: drawing them from a private generator keeps
+        // loading from touching torch's global stream.
+        using var scratch = new torch.Generator(0);
+        var network = create(stack, scratch);
+        try
+        {
+            CopyInto(network, tensors, path);
+            network.eval();
+            return network;
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Copies the file's tensors into <paramref name="network"/>, first checking names, types and shapes in order.</summary>
     public static void CopyInto(LayerStackNetwork network, NetworkFileTensor[] tensors, string path)
     {
