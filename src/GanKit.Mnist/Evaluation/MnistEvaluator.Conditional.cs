@@ -156,13 +156,13 @@ public sealed partial class MnistEvaluator
 
             using var bins = torch.bincount(labels, minlength: classes);
             var counts = bins.data<long>().ToArray();
-            var tooFew = Enumerable.Range(0, classes).Where(d => counts[d] < 2).Select(d => $"digit {d} ({counts[d]})").ToList();
+            var tooFew = Enumerable.Range(0, classes).Where(d => counts[d] < 2).Select(d => $"digit {d} ({Images(counts[d])})").ToList();
             if (tooFew.Count > 0)
             {
                 throw new ArgumentException($"Per-class FID needs at least 2 images asked for each digit; too few for {string.Join(", ", tooFew)}.", nameof(requestedLabels));
             }
 
-            var missingReference = Enumerable.Range(0, classes).Where(d => digitStatistics[d] is null).Select(d => $"digit {d} ({digitReferenceCounts[d]})").ToList();
+            var missingReference = Enumerable.Range(0, classes).Where(d => digitStatistics[d] is null).Select(d => $"digit {d} ({Images(digitReferenceCounts[d])})").ToList();
             if (missingReference.Count > 0)
             {
                 throw new InvalidOperationException($"The evaluator's reference holds fewer than 2 images of {string.Join(", ", missingReference)}, so there is no per-class FID against it; build the evaluator on reference images with at least 2 of every class.");
@@ -176,4 +176,6 @@ public sealed partial class MnistEvaluator
             throw;
         }
     }
+
+    private static string Images(long count) => count == 1 ? "1 image" : $"{count} images";
 }
