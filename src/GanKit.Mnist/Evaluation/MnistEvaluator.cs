@@ -10,7 +10,8 @@ namespace GanKit.Mnist.Evaluation;
 /// <summary>
 /// Scores generated MNIST digits against the MNIST test split: FID, KID, classifier score,
 /// precision and recall, the histogram of predicted digits and a per-digit quality table, all on
-/// the features of the shipped <see cref="MnistClassifier"/>.
+/// the features of the shipped <see cref="MnistClassifier"/>; for class-conditional generators, also
+/// each digit on the images asked for it (<see cref="EvaluateConditional(Tensor, Tensor)"/>).
 /// </summary>
 /// <remarks>
 /// The test split's features, Gaussian statistics (overall and per digit) and manifold radii are
