@@ -83,14 +83,16 @@ internal static class DcganCli
     private static Command TrainCommand(ISampleRunner runner)
     {
         var arch = SampleOptions.OneOf("--arch", SampleOptions.Architectures, "original", "Architecture to train.");
+        var conditional = SampleOptions.Conditional("Train the class-conditional version of --arch: it is told which digit to draw, so generate --digit can ask for one.");
         var seed = SampleOptions.Seed();
-        var output = new Option<string?>("--out") { Description = "Run folder (default: runs/<arch>-seed<seed>)." };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: runs/<arch>-seed<seed>, or runs/conditional-<arch>-seed<seed>)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the run folder's last checkpoint." };
         var training = new TrainingOptions();
         var images = new FolderOptions();
 
         var command = new Command("train", "Train one architecture with one seed; writes samples, GIF, metrics, checkpoints, a loss curve and summary.json. With --data-folder, trains the colour preset on your own images instead of MNIST.");
         command.Add(arch);
+        command.Add(conditional);
         command.Add(seed);
         command.Add(output);
         command.Add(resume);
@@ -99,10 +101,16 @@ internal static class DcganCli
         command.SetAction(result =>
         {
             var folderSettings = images.Read(result);
+            bool isConditional = result.GetValue(conditional);
+            if (isConditional && folderSettings is not null)
+            {
+                throw new UsageException("--conditional trains MNIST's conditional presets, which know the digits 0 to 9; it cannot be combined with --data-folder.");
+            }
+
             string archName = folderSettings is null ? result.GetValue(arch)! : FolderOptions.ArchName(folderSettings);
             int seedValue = result.GetValue(seed);
-            string folder = result.GetValue(output) ?? Path.Combine("runs", $"{archName}-seed{seedValue}");
-            var settings = new TrainSettings(archName, seedValue, Paths.EnsureWritableFolder(folder, "--out"), result.GetValue(resume), training.Read(result), folderSettings);
+            string folder = result.GetValue(output) ?? Path.Combine("runs", $"{Runs.Architectures.RunName(archName, isConditional)}-seed{seedValue}");
+            var settings = new TrainSettings(archName, seedValue, Paths.EnsureWritableFolder(folder, "--out"), result.GetValue(resume), training.Read(result), folderSettings, isConditional);
             return runner.Train(settings, CancelOnCtrlC.Token);
         });
         return command;
@@ -111,18 +119,22 @@ internal static class DcganCli
     private static Command CompareCommand(ISampleRunner runner)
     {
         var seeds = SampleOptions.Seeds();
-        var output = new Option<string>("--out") { Description = "Folder for every run and report.md.", DefaultValueFactory = _ => Path.Combine("runs", "compare") };
+        var conditional = SampleOptions.Conditional("Compare the class-conditional versions of both architectures; the report adds each digit's class accuracy and FID on the images asked for it.");
+        var output = new Option<string?>("--out") { Description = "Folder for every run and report.md (default: runs/compare, or runs/compare-conditional)." };
         var parallel = SampleOptions.Positive("--parallel", 1, "Runs trained at once, each in its own process with its own random stream (worth it on a GPU, which one DCGAN leaves mostly idle; on the CPU keep 1).");
         var training = new TrainingOptions();
 
         var command = new Command("compare", "Train both architectures for every seed and write report.md with the side-by-side figure, metrics and verdict.");
         command.Add(seeds);
+        command.Add(conditional);
         command.Add(output);
         command.Add(parallel);
         training.AddTo(command);
         command.SetAction(result =>
         {
-            var settings = new CompareCommandSettings(result.GetValue(seeds)!, Paths.EnsureWritableFolder(result.GetValue(output)!, "--out"), training.Read(result), result.GetValue(parallel));
+            bool isConditional = result.GetValue(conditional);
+            string folder = result.GetValue(output) ?? Path.Combine("runs", isConditional ? "compare-conditional" : "compare");
+            var settings = new CompareCommandSettings(result.GetValue(seeds)!, Paths.EnsureWritableFolder(folder, "--out"), training.Read(result), result.GetValue(parallel), isConditional);
             return runner.Compare(settings, CancelOnCtrlC.Token);
         });
         return command;
@@ -136,7 +148,7 @@ internal static class DcganCli
         var samples = SampleOptions.EvalSamples();
         var seed = SampleOptions.Seed("Seed of the noise of the evaluated images.");
 
-        var command = new Command("evaluate", "Evaluate a trained generator against the MNIST test set (FID, KID, classifier score, precision, recall, per digit).");
+        var command = new Command("evaluate", "Evaluate a trained generator against the MNIST test set (FID, KID, classifier score, precision, recall, per digit); a conditional run is also judged digit by digit on the images asked for each digit.");
         command.Add(checkpoint);
         command.Add(device);
         command.Add(data);
@@ -159,13 +171,15 @@ internal static class DcganCli
     {
         var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder (or its checkpoints folder) written by train.", Required = true };
         var count = SampleOptions.GridCount();
+        var digits = SampleOptions.Digits();
         var output = new Option<string>("--out") { Description = "PNG file to write.", DefaultValueFactory = _ => "grid.png" };
         var device = SampleOptions.Device();
         var seed = SampleOptions.Seed("Seed of the noise.");
 
-        var command = new Command("generate", "Write a grid of digits drawn by a trained generator.");
+        var command = new Command("generate", "Write a grid of digits drawn by a trained generator; a conditional run's grid has one row per digit (--digit picks them).");
         command.Add(checkpoint);
         command.Add(count);
+        command.Add(digits);
         command.Add(output);
         command.Add(device);
         command.Add(seed);
@@ -176,7 +190,8 @@ internal static class DcganCli
                 result.GetValue(count),
                 Paths.EnsureWritableFile(result.GetValue(output)!, "--out"),
                 result.GetValue(device)!,
-                result.GetValue(seed));
+                result.GetValue(seed),
+                result.GetValue(digits));
             return runner.Generate(settings, CancelOnCtrlC.Token);
         });
         return command;

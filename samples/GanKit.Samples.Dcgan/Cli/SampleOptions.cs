@@ -28,6 +28,15 @@ internal static class SampleOptions
     /// <summary>The most digits <c>generate</c> puts in one grid: 100 x 100, a 2,800-pixel square PNG.</summary>
     public const int MaxGridCount = 10_000;
 
+    /// <summary>Images in <c>generate</c>'s grid of an unconditional run when <c>--count</c> is not given: 8 x 8.</summary>
+    public const int DefaultGridCount = 64;
+
+    /// <summary>Images per digit (one grid row) from a conditional run when <c>--count</c> is not given: 10, so all digits make a 10 x 10 grid.</summary>
+    public const int DefaultImagesPerDigit = 10;
+
+    /// <summary>The digits <c>--digit</c> accepts: MNIST's classes.</summary>
+    public const int DigitCount = 10;
+
     /// <summary>The architectures <c>--arch</c> accepts.</summary>
     public static readonly string[] Architectures = ["original", "modified"];
 
@@ -93,6 +102,9 @@ internal static class SampleOptions
         return option;
     }
 
+    /// <summary><c>--conditional</c>: a flag, described for its command.</summary>
+    public static Option<bool> Conditional(string description) => new("--conditional") { Description = description };
+
     public static Option<string> Device() => OneOf("--device", Devices, "cpu", "Where to train.");
 
     public static Option<string?> DataDirectory()
@@ -114,11 +126,50 @@ internal static class SampleOptions
             v => v >= MinimumEvalSamples,
             $"must be at least {MinimumEvalSamples} (the fewest images FID, the classifier score and precision/recall can score)");
 
-    public static Option<int> GridCount() =>
+    public static Option<int?> GridCount() =>
         WithCheck(
-            new Option<int>("--count") { Description = $"Number of digits in the grid (at most {MaxGridCount}).", DefaultValueFactory = _ => 64 },
-            v => v > 0 && v <= MaxGridCount,
+            new Option<int?>("--count")
+            {
+                Description = $"Number of digits in the grid (default {DefaultGridCount}); for a conditional run, digits per row, one row per digit asked for (default {DefaultImagesPerDigit}). At most {MaxGridCount} in all.",
+            },
+            v => v is null || (v > 0 && v <= MaxGridCount),
             $"must be a whole number from 1 to {MaxGridCount}");
+
+    /// <summary><c>--digit</c>: comma-separated digits 0 to 9, each at most once.</summary>
+    public static Option<IReadOnlyList<int>?> Digits() => new("--digit")
+    {
+        Description = "Digit(s) to ask a conditional generator for, comma-separated (e.g. 7 or 3,7): one grid row each. Default: every digit, 0 to 9.",
+        CustomParser = ParseDigits,
+    };
+
+    private static IReadOnlyList<int>? ParseDigits(ArgumentResult result)
+    {
+        string text = string.Join(",", result.Tokens.Select(t => t.Value));
+        var digits = new List<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int digit) || digit < 0 || digit >= DigitCount)
+            {
+                result.AddError($"--digit takes digits 0 to {DigitCount - 1}, separated by commas; got '{part}'.");
+                return null;
+            }
+
+            if (digits.Contains(digit))
+            {
+                result.AddError($"--digit lists {digit} twice; each digit is one row of the grid.");
+                return null;
+            }
+
+            digits.Add(digit);
+        }
+
+        if (digits.Count == 0)
+        {
+            result.AddError("--digit needs at least one digit.");
+        }
+
+        return digits;
+    }
 
     public static Option<IReadOnlyList<int>> Seeds() => new("--seeds")
     {

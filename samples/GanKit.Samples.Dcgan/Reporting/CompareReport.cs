@@ -13,11 +13,12 @@ internal sealed record CompareSettings(int Epochs, int BatchSize, double Learnin
 internal sealed record SeedRun(int Seed, string RunDirectory, EvaluationSummary Summary);
 
 /// <summary>Everything the report shows about one architecture.</summary>
-/// <param name="Name">Lower-case name as used on the command line (<c>original</c>, <c>modified</c>).</param>
+/// <param name="Name">Lower-case name as used in prose (<c>original</c>, <c>conditional modified</c>).</param>
 /// <param name="GeneratorSummary">The generator's layer table.</param>
 /// <param name="DiscriminatorSummary">The discriminator's layer table.</param>
 /// <param name="Runs">One entry per seed.</param>
-internal sealed record ArchitectureResults(string Name, string GeneratorSummary, string DiscriminatorSummary, IReadOnlyList<SeedRun> Runs);
+/// <param name="Conditional">For a conditional architecture, each digit's class accuracy and FID on the images asked for it, and the intra-class FID, over the seeds; null otherwise.</param>
+internal sealed record ArchitectureResults(string Name, string GeneratorSummary, string DiscriminatorSummary, IReadOnlyList<SeedRun> Runs, GanKit.Mnist.Evaluation.MnistConditionalSummary? Conditional = null);
 
 /// <summary>The side-by-side figure: its path relative to the report and the epochs of its columns.</summary>
 internal sealed record FigureReference(string RelativePath, IReadOnlyList<int> Epochs, int Seed);
@@ -103,6 +104,11 @@ internal static class CompareReport
         }
 
         md.AppendLine();
+        if (first.Conditional is not null || second.Conditional is not null)
+        {
+            md.Append(ConditionalSection(first, second));
+        }
+
         md.AppendLine("## Per-digit metrics");
         md.AppendLine();
         md.AppendLine("Generated images are grouped by the digit the MNIST classifier assigns them.");
@@ -137,6 +143,25 @@ internal static class CompareReport
                 md.AppendLine("```");
                 md.AppendLine();
             }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>The conditional architectures' per-digit tables: each digit judged on the images the generator was asked to draw as it.</summary>
+    internal static string ConditionalSection(ArchitectureResults first, ArchitectureResults second)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("## Per-digit metrics of the digits asked for");
+        md.AppendLine();
+        md.AppendLine("Each generator was asked for every digit in turn. Class accuracy is the share of the images asked for a digit that the MNIST classifier reads as that digit (higher is better); the FID compares them with the test images of that digit (lower is better); the intra-class FID is the mean of the ten.");
+        md.AppendLine();
+        foreach (var arch in new[] { first, second })
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {Title(arch.Name)}");
+            md.AppendLine();
+            md.AppendLine(arch.Conditional?.ToMarkdown().TrimEnd() ?? "Not conditional: its generator cannot be asked for a digit.");
+            md.AppendLine();
         }
 
         return md.ToString();

@@ -11,13 +11,17 @@ namespace GanKit.Samples.Dcgan.Reporting;
 internal sealed record DigitRow(int Digit, IReadOnlyList<KeyValuePair<string, double>> Values);
 
 /// <summary>The final evaluation of one trained generator, as stored in a run's <c>summary.json</c>.</summary>
+/// <param name="IntraClassFid">A conditional run's mean of the per-digit FIDs on the images asked for each digit; null for an unconditional run.</param>
+/// <param name="ClassAccuracy">A conditional run's share of images the classifier reads as the digit asked for; null for an unconditional run.</param>
 internal sealed record EvaluationSummary(
     double Fid,
     double Kid,
     double ClassifierScore,
     double Precision,
     double Recall,
-    IReadOnlyList<DigitRow> PerDigit)
+    IReadOnlyList<DigitRow> PerDigit,
+    double? IntraClassFid = null,
+    double? ClassAccuracy = null)
 {
     /// <summary>The file name every run writes its summary to.</summary>
     public const string FileName = "summary.json";
@@ -42,6 +46,16 @@ internal sealed record EvaluationSummary(
         root["classifier_score"] = ClassifierScore;
         root["precision"] = Precision;
         root["recall"] = Recall;
+        if (IntraClassFid is double intraClassFid)
+        {
+            root["intra_class_fid"] = intraClassFid;
+        }
+
+        if (ClassAccuracy is double classAccuracy)
+        {
+            root["class_accuracy"] = classAccuracy;
+        }
+
         var rows = new JsonArray();
         foreach (var row in PerDigit)
         {
@@ -87,6 +101,9 @@ internal sealed record EvaluationSummary(
             throw new InvalidDataException($"{where} has no number under \"{key}\".");
         }
 
+        double? OptionalNumber(JsonObject obj, string key) =>
+            obj[key] is null ? null : Number(obj, key, source);
+
         var perDigit = new List<DigitRow>();
         if (root["per_digit"] is not JsonArray rows)
         {
@@ -119,7 +136,9 @@ internal sealed record EvaluationSummary(
             Number(root, "classifier_score", source),
             Number(root, "precision", source),
             Number(root, "recall", source),
-            perDigit);
+            perDigit,
+            OptionalNumber(root, "intra_class_fid"),
+            OptionalNumber(root, "class_accuracy"));
     }
 
     /// <summary>Reads <paramref name="path"/>.</summary>

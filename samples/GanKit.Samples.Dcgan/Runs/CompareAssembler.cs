@@ -1,11 +1,17 @@
 using System.Globalization;
+using GanKit.Mnist.Evaluation;
 using GanKit.Samples.Dcgan.Imaging;
 using GanKit.Samples.Dcgan.Reporting;
 
 namespace GanKit.Samples.Dcgan.Runs;
 
 /// <summary>One finished run of a comparison.</summary>
-internal sealed record FinishedRun(string Arch, int Seed, string Folder);
+/// <param name="Conditional">Whether the run trains the class-conditional version of <paramref name="Arch"/>.</param>
+internal sealed record FinishedRun(string Arch, int Seed, string Folder, bool Conditional = false)
+{
+    /// <summary>The run's name in progress lines and messages: <c>conditional modified seed 3</c>.</summary>
+    public string Label => $"{Architectures.DisplayName(Arch, Conditional)} seed {Seed}";
+}
 
 /// <summary>Turns the run folders of a comparison into <c>figure.png</c> and <c>report.md</c>.</summary>
 internal static class CompareAssembler
@@ -33,7 +39,7 @@ internal static class CompareAssembler
     /// <param name="summaries">Gives the generator and discriminator layer tables of an architecture.</param>
     /// <returns>The path of <c>report.md</c>.</returns>
     /// <exception cref="ArgumentException">An architecture has no runs.</exception>
-    /// <exception cref="FileNotFoundException">A run lacks its summary or an epoch's sample grid.</exception>
+    /// <exception cref="FileNotFoundException">A run lacks its summary or an epoch's sample grid, or a conditional run its <c>conditional.json</c>.</exception>
     public static string Write(string compareFolder, CompareSettings settings, IReadOnlyList<FinishedRun> runs, Func<string, (string Generator, string Discriminator)> summaries)
     {
         ArchitectureResults Results(string arch)
@@ -45,14 +51,21 @@ internal static class CompareAssembler
             }
 
             var (generator, discriminator) = summaries(arch);
+
+            // A conditional comparison also judges each digit on the images asked for it, over the seeds.
+            bool conditional = mine[0].Conditional;
+            var perDigit = conditional
+                ? MnistConditionalReport.Aggregate(mine.Select(r => Evaluation.LoadConditional(r.Folder)).ToList())
+                : null;
             return new ArchitectureResults(
-                arch,
+                Architectures.DisplayName(arch, conditional),
                 generator,
                 discriminator,
                 mine.Select(r => new SeedRun(
                     r.Seed,
                     Path.GetRelativePath(compareFolder, r.Folder).Replace('\\', '/'),
-                    EvaluationSummary.Load(Path.Combine(r.Folder, EvaluationSummary.FileName)))).ToList());
+                    EvaluationSummary.Load(Path.Combine(r.Folder, EvaluationSummary.FileName)))).ToList(),
+                perDigit);
         }
 
         var first = Results(First);

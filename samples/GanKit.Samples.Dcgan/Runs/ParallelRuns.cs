@@ -26,6 +26,11 @@ internal static class ParallelRuns
             "--lr", training.LearningRate.ToString("R", CultureInfo.InvariantCulture),
             "--device", training.Device, "--eval-samples", Invariant(training.EvalSamples),
         };
+        if (run.Conditional)
+        {
+            args.Add("--conditional");
+        }
+
         if (training.MaxBatches is { } maxBatches)
         {
             args.AddRange(["--max-batches", Invariant(maxBatches)]);
@@ -63,10 +68,10 @@ internal static class ParallelRuns
 
             var (run, resume) = pending[i];
             string log = Path.Combine(run.Folder, LogFileName);
-            progress[i].Note($"{run.Arch} seed {run.Seed}: started in its own process; output in {log}");
+            progress[i].Note($"{run.Label}: started in its own process; output in {log}");
             var clock = Stopwatch.StartNew();
             int code = RunChild(TrainArguments(run, resume, training), log);
-            progress[i].Note(string.Create(CultureInfo.InvariantCulture, $"{run.Arch} seed {run.Seed}: {(code == 0 ? "finished" : $"FAILED with exit code {code}")} after {clock.Elapsed.TotalMinutes:0.0} min"));
+            progress[i].Note(string.Create(CultureInfo.InvariantCulture, $"{run.Label}: {(code == 0 ? "finished" : $"FAILED with exit code {code}")} after {clock.Elapsed.TotalMinutes:0.0} min"));
             if (code != 0)
             {
                 lock (failed)

@@ -7,8 +7,16 @@ namespace GanKit.Samples.Dcgan.Runs;
 /// What a run folder was trained with, stored as <c>run.json</c> so <c>evaluate</c>,
 /// <c>generate</c> and <c>--resume</c> rebuild the same architecture without being told again.
 /// </summary>
-internal sealed record RunInfo(string Arch, int Seed, int Epochs, int BatchSize, double LearningRate, int? MaxBatches)
+/// <param name="Conditional">
+/// Whether the run trained the class-conditional version of <paramref name="Arch"/>
+/// (<c>train --conditional</c>); a <c>run.json</c> written before conditional runs existed has no
+/// such key and reads as false, which is what those runs were.
+/// </param>
+internal sealed record RunInfo(string Arch, int Seed, int Epochs, int BatchSize, double LearningRate, int? MaxBatches, bool Conditional = false)
 {
+    /// <summary>The run's name in messages: <c>conditional modified seed 3</c>.</summary>
+    public string Describe() => $"{Architectures.DisplayName(Arch, Conditional)} seed {Seed}";
+
     /// <summary>The file name inside a run folder.</summary>
     public const string FileName = "run.json";
 

@@ -20,8 +20,8 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
 
         // Taken before anything is read, so a second trainer on the folder fails at once.
         using var folderLock = TrainRun.Lock(settings.Output);
-        TrainRun.CheckFolder(settings.Output, settings.Arch, settings.Resume);
-        string label = $"{settings.Arch} seed {settings.Seed}";
+        TrainRun.CheckFolder(settings.Output, settings.Arch, settings.Resume, settings.Conditional);
+        string label = $"{Architectures.DisplayName(settings.Arch, settings.Conditional)} seed {settings.Seed}";
         try
         {
             if (settings.Folder is { } folder)
@@ -41,12 +41,17 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
             var summary = display.Show([label], runs => TrainRun.Execute(settings, device, runs[0], cancellationToken));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{label}: FID {summary.Fid:F2}  KID {summary.Kid:F4}  classifier score {summary.ClassifierScore:F3}  precision {summary.Precision:F3}  recall {summary.Recall:F3}"));
+            if (summary is { IntraClassFid: double intraClassFid, ClassAccuracy: double classAccuracy })
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: intra-class FID {intraClassFid:F2}  class accuracy {classAccuracy:P1} (per digit in {Path.Combine(settings.Output, Evaluation.MarkdownFileName)})"));
+            }
+
             output.WriteLine($"Wrote {Path.Combine(settings.Output, EvaluationSummary.FileName)}.");
             return ExitCodes.Success;
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine($"Stopped; a checkpoint was written. Continue with: train --arch {settings.Arch} --seed {settings.Seed} --out {settings.Output} --resume (and the same other options).");
+            error.WriteLine($"Stopped; a checkpoint was written. Continue with: train --arch {settings.Arch}{(settings.Conditional ? " --conditional" : string.Empty)} --seed {settings.Seed} --out {settings.Output} --resume (and the same other options).");
             return ExitCodes.Stopped;
         }
     }
@@ -59,12 +64,12 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         output.WriteLine($"Torch runtime: {Runtime.TorchRuntime.Describe()}");
         var plan = settings.Seeds
             .SelectMany(seed => new[] { CompareAssembler.First, CompareAssembler.Second }.Select(arch => (Arch: arch, Seed: seed)))
-            .Select(r => new FinishedRun(r.Arch, r.Seed, Path.Combine(settings.Output, $"{r.Arch}-seed{r.Seed}")))
+            .Select(r => new FinishedRun(r.Arch, r.Seed, Path.Combine(settings.Output, $"{Architectures.RunName(r.Arch, settings.Conditional)}-seed{r.Seed}"), settings.Conditional))
             .ToList();
 
         try
         {
-            var failed = display.Show(plan.Select(r => $"{r.Arch} seed {r.Seed}").ToList(), runs =>
+            var failed = display.Show(plan.Select(r => r.Label).ToList(), runs =>
             {
                 var pending = new List<(FinishedRun Run, bool Resume)>();
                 var progress = new List<IRunProgress>();
@@ -75,14 +80,14 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
                     if (File.Exists(Path.Combine(run.Folder, EvaluationSummary.FileName)) && FinishedAt(run.Folder, t.Epochs))
                     {
                         // A finished run from an earlier, interrupted compare: keep it.
-                        runs[i].Note($"{run.Arch} seed {run.Seed}: already finished in {run.Folder}; reusing it.");
+                        runs[i].Note($"{run.Label}: already finished in {run.Folder}; reusing it.");
                         continue;
                     }
 
                     bool resume = HasCheckpoint(run.Folder);
                     if (settings.Parallel == 1)
                     {
-                        TrainRun.Execute(new TrainSettings(run.Arch, run.Seed, run.Folder, resume, t), device, runs[i], cancellationToken);
+                        TrainRun.Execute(new TrainSettings(run.Arch, run.Seed, run.Folder, resume, t, Conditional: run.Conditional), device, runs[i], cancellationToken);
                     }
                     else
                     {
@@ -95,7 +100,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
             });
             if (failed.Count > 0)
             {
-                error.WriteLine($"error: {failed.Count} of the runs failed: {string.Join("; ", failed.Select(r => $"{r.Arch} seed {r.Seed} (see {Path.Combine(r.Folder, ParallelRuns.LogFileName)})"))}. Run the same compare command again to continue them.");
+                error.WriteLine($"error: {failed.Count} of the runs failed: {string.Join("; ", failed.Select(r => $"{r.Label} (see {Path.Combine(r.Folder, ParallelRuns.LogFileName)})"))}. Run the same compare command again to continue them.");
                 return ExitCodes.Failure;
             }
         }
@@ -106,7 +111,7 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         }
 
         var compareSettings = new CompareSettings(t.Epochs, t.BatchSize, t.LearningRate, settings.Seeds, t.MaxBatches);
-        string report = CompareAssembler.Write(settings.Output, compareSettings, plan, Architectures.Summaries);
+        string report = CompareAssembler.Write(settings.Output, compareSettings, plan, arch => Architectures.Summaries(arch, settings.Conditional));
         output.WriteLine($"Wrote {report} and {Path.Combine(settings.Output, CompareAssembler.FigureFileName)}.");
         return ExitCodes.Success;
     }
@@ -123,8 +128,18 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         using var folderLock = TrainRun.Lock(runFolder);
         var info = RunInfo.Load(runFolder);
         var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint, Warnings);
-        using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device);
-        output.WriteLine($"Evaluating {info.Arch} seed {info.Seed} at epoch {checkpoint.Epoch} (step {checkpoint.Step}) from {checkpoint.Directory}...");
+        using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device, info.Conditional);
+        output.WriteLine($"Evaluating {info.Describe()} at epoch {checkpoint.Epoch} (step {checkpoint.Step}) from {checkpoint.Directory}...");
+        if (info.Conditional)
+        {
+            // The evaluator's dispose scope frees the copies moved to the device.
+            var conditional = Evaluation.RunConditional((noise, labels) => generator.forward(noise.to(device), labels.to(device)), generator.LatentDim, settings.EvalSamples, settings.Seed, settings.DataDirectory, error.WriteLine);
+            Evaluation.Write(runFolder, conditional, info, checkpoint.Epoch);
+            output.WriteLine(conditional.ToMarkdown());
+            output.WriteLine($"Wrote {Path.Combine(runFolder, EvaluationSummary.FileName)}, {Evaluation.MarkdownFileName} and {Evaluation.ConditionalFileName}.");
+            return ExitCodes.Success;
+        }
+
         var report = Evaluation.Run(n => TrainedGenerator.Generate(generator, n, device), settings.EvalSamples, settings.Seed, settings.DataDirectory, error.WriteLine);
         Evaluation.Write(runFolder, report, info, checkpoint.Epoch);
         output.WriteLine(report.ToMarkdown());
@@ -138,12 +153,38 @@ internal sealed class SampleRunner(IProgressDisplay display, TextWriter output, 
         var device = TrainRun.ResolveDevice(settings.Device);
         string runFolder = RunInfo.FindRunFolder(settings.Checkpoint);
         var info = RunInfo.Load(runFolder);
+        if (settings.Digits is not null && !info.Conditional)
+        {
+            throw new UsageException($"--digit: '{runFolder}' holds an unconditional run ({info.Describe()}), whose generator cannot be asked for a digit; leave out --digit, or use a run trained with train --conditional.");
+        }
+
+        int perRow = settings.Count ?? SampleOptions.DefaultImagesPerDigit;
+        var digits = settings.Digits ?? Enumerable.Range(0, SampleOptions.DigitCount).ToList();
+        if (info.Conditional && (long)perRow * digits.Count > SampleOptions.MaxGridCount)
+        {
+            throw new UsageException($"--count {perRow} for {digits.Count} digits makes {(long)perRow * digits.Count} images; a grid holds at most {SampleOptions.MaxGridCount}.");
+        }
+
         var checkpoint = TrainedGenerator.FindCheckpoint(settings.Checkpoint, Warnings);
-        using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device);
+        using var generator = TrainedGenerator.Load(info.Arch, checkpoint, device, info.Conditional);
         torch.manual_seed(settings.Seed);
-        using var images = TrainedGenerator.Sample(n => TrainedGenerator.Generate(generator, n, device), settings.Count);
-        ImageGrid.SavePng(images, settings.Output, columns: (int)Math.Ceiling(Math.Sqrt(settings.Count)));
-        output.WriteLine($"Wrote {settings.Count} digits from {info.Arch} seed {info.Seed}, epoch {checkpoint.Epoch}, to {settings.Output}.");
+        if (info.Conditional)
+        {
+            if (digits.Max() >= generator.ClassCount)
+            {
+                throw new UsageException($"--digit {digits.Max()}: the generator of '{runFolder}' knows classes 0 to {generator.ClassCount - 1}.");
+            }
+
+            using var rows = TrainedGenerator.SampleDigits(generator, digits, perRow, device);
+            ImageGrid.SavePng(rows, settings.Output, columns: perRow);
+            output.WriteLine($"Wrote {digits.Count} row{(digits.Count == 1 ? "" : "s")} of {perRow} (digit{(digits.Count == 1 ? "" : "s")} {string.Join(", ", digits)}) from {info.Describe()}, epoch {checkpoint.Epoch}, to {settings.Output}.");
+            return ExitCodes.Success;
+        }
+
+        int count = settings.Count ?? SampleOptions.DefaultGridCount;
+        using var images = TrainedGenerator.Sample(n => TrainedGenerator.Generate(generator, n, device), count);
+        ImageGrid.SavePng(images, settings.Output, columns: (int)Math.Ceiling(Math.Sqrt(count)));
+        output.WriteLine($"Wrote {count} digits from {info.Describe()}, epoch {checkpoint.Epoch}, to {settings.Output}.");
         return ExitCodes.Success;
     }
 

@@ -19,8 +19,8 @@ internal static class TrainRun
     public const string LossCurveFileName = "loss-curve.png";
 
     /// <summary>Checks a run folder before anything heavy starts.</summary>
-    /// <exception cref="UsageException">Resuming a folder without checkpoints, starting fresh over an existing run, or resuming with another architecture.</exception>
-    public static void CheckFolder(string folder, string arch, bool resume)
+    /// <exception cref="UsageException">Resuming a folder without checkpoints, starting fresh over an existing run, or resuming with another architecture (conditional or not).</exception>
+    public static void CheckFolder(string folder, string arch, bool resume, bool conditional = false)
     {
         string checkpoints = Path.Combine(folder, AdversarialTrainer.CheckpointsFolderName);
         bool hasCheckpoint = Directory.Exists(checkpoints) && new CheckpointStore(checkpoints).FindLatestValid() is not null;
@@ -34,9 +34,14 @@ internal static class TrainRun
             throw new UsageException($"--out '{folder}' already holds a run; pass --resume to continue it, or choose another --out.");
         }
 
-        if (resume && File.Exists(Path.Combine(folder, RunInfo.FileName)) && RunInfo.Load(folder).Arch != arch)
+        if (resume && File.Exists(Path.Combine(folder, RunInfo.FileName)))
         {
-            throw new UsageException($"--resume: '{folder}' holds a {RunInfo.Load(folder).Arch} run, not {arch}.");
+            var stored = RunInfo.Load(folder);
+            if (stored.Arch != arch || stored.Conditional != conditional)
+            {
+                string hint = stored.Conditional == conditional ? string.Empty : stored.Conditional ? " (add --conditional)" : " (leave out --conditional)";
+                throw new UsageException($"--resume: '{folder}' holds a run of the {Architectures.DisplayName(stored.Arch, stored.Conditional)} architecture, not the {Architectures.DisplayName(arch, conditional)} one{hint}.");
+            }
         }
     }
 
@@ -66,7 +71,7 @@ internal static class TrainRun
         var t = settings.Training;
         string folder = settings.Output;
         using var folderLock = Lock(folder);
-        var info = new RunInfo(settings.Arch, settings.Seed, t.Epochs, t.BatchSize, t.LearningRate, t.MaxBatches);
+        var info = new RunInfo(settings.Arch, settings.Seed, t.Epochs, t.BatchSize, t.LearningRate, t.MaxBatches, settings.Conditional);
 
         using var train = Evaluation.LoadMnist(MnistSplit.Train, t.DataDirectory, progress.Note);
         if (t.BatchSize > train.Count)
@@ -77,8 +82,9 @@ internal static class TrainRun
         train.To(device);
 
         // Seed before building: the initial weights come from the global stream too.
+        // A conditional pair learns from MnistDataset's labels, which the trainer takes by itself.
         torch.manual_seed(settings.Seed);
-        var (generator, discriminator) = Architectures.Create(settings.Arch);
+        var (generator, discriminator) = Architectures.Create(settings.Arch, settings.Conditional);
         using var g = generator;
         using var d = discriminator;
         var log = LossLog.Open(folder, keepExisting: settings.Resume);
@@ -146,12 +152,23 @@ internal static class TrainRun
         var points = log.Points.Count > 1
             ? log.Points
             : history.Rows.Select(r => new LossPoint(r.Epoch, r.DiscriminatorLoss, r.GeneratorLoss)).ToList();
-        LossCurvePlot.Save(points, log.Points.Count > 1 ? "step" : "epoch", $"{settings.Arch} DCGAN, seed {settings.Seed}", Path.Combine(folder, LossCurveFileName));
+        LossCurvePlot.Save(points, log.Points.Count > 1 ? "step" : "epoch", $"{Architectures.DisplayName(settings.Arch, settings.Conditional)} DCGAN, seed {settings.Seed}", Path.Combine(folder, LossCurveFileName));
         progress.Note($"Wrote samples, {AdversarialTrainer.MetricsFileName}, {AdversarialTrainer.HistoryFileName}, checkpoints and {LossCurveFileName} to {folder}.");
+
+        int completedEpochs = history.Rows.Count == 0 ? 0 : history.Rows[^1].Epoch;
+        if (settings.Conditional)
+        {
+            int perDigit = Evaluation.SamplesPerDigit(t.EvalSamples);
+            progress.Note($"Evaluating {perDigit.ToString(CultureInfo.InvariantCulture)} generated images of each digit against the MNIST test split...");
+
+            // The evaluator hands over CPU noise and digits inside its own dispose scope, which also frees the moved copies.
+            var conditional = Evaluation.RunConditional((noise, labels) => trainer.GenerateFrom(noise.to(device), labels.to(device)), generator.LatentDim, t.EvalSamples, settings.Seed, t.DataDirectory, progress.Note);
+            return Evaluation.Write(folder, conditional, info, completedEpochs);
+        }
 
         progress.Note($"Evaluating {t.EvalSamples.ToString(CultureInfo.InvariantCulture)} generated digits against the MNIST test split...");
         var report = Evaluation.Run(trainer.Generate, t.EvalSamples, settings.Seed, t.DataDirectory, progress.Note);
-        return Evaluation.Write(folder, report, info, history.Rows.Count == 0 ? 0 : history.Rows[^1].Epoch);
+        return Evaluation.Write(folder, report, info, completedEpochs);
     }
 
     // The trainer names its own options; a person at the console typed the sample's.

@@ -40,8 +40,12 @@ internal static class TrainedGenerator
     /// used, otherwise the raw ones. Checkpoints of older releases hold only the raw weights, which
     /// are loaded into a fresh network of <paramref name="arch"/>.
     /// </summary>
-    /// <exception cref="UsageException">The checkpoint has no generator weights.</exception>
-    public static GeneratorNetwork Load(string arch, CheckpointInfo checkpoint, Device device)
+    /// <param name="arch">The run's architecture, for checkpoints that hold only raw weights.</param>
+    /// <param name="checkpoint">The checkpoint to load.</param>
+    /// <param name="device">Where the generator runs.</param>
+    /// <param name="conditional">Whether the run's <c>run.json</c> says it trained a conditional generator; the saved network must agree.</param>
+    /// <exception cref="UsageException">The checkpoint has no generator weights, or its generator is conditional where the run says unconditional, or the other way round.</exception>
+    public static GeneratorNetwork Load(string arch, CheckpointInfo checkpoint, Device device, bool conditional = false)
     {
         var files = checkpoint.Manifest.Files;
         string? saved = files.ContainsKey(GeneratorNetwork.AveragedCheckpointFileName) ? GeneratorNetwork.AveragedCheckpointFileName
@@ -49,7 +53,15 @@ internal static class TrainedGenerator
             : null;
         if (saved is not null)
         {
+            // The saved network describes its own layers, label path included.
             var loaded = GeneratorNetwork.Load(checkpoint.PathOf(saved));
+            if ((loaded.ClassCount is not null) != conditional)
+            {
+                string what = loaded.ClassCount is { } classes ? $"a conditional generator of {classes} classes" : "an unconditional generator";
+                loaded.Dispose();
+                throw new UsageException($"'{checkpoint.PathOf(saved)}' holds {what}, but the run's {RunInfo.FileName} says the run is {(conditional ? "conditional" : "unconditional")}.");
+            }
+
             loaded.to(device);
             loaded.eval();
             return loaded;
@@ -60,7 +72,7 @@ internal static class TrainedGenerator
             throw new UsageException($"Checkpoint '{checkpoint.Directory}' has no {GeneratorFile}.");
         }
 
-        var (generator, discriminator) = Architectures.Create(arch);
+        var (generator, discriminator) = Architectures.Create(arch, conditional);
         discriminator.Dispose();
         try
         {
@@ -70,7 +82,7 @@ internal static class TrainedGenerator
         {
             // TorchSharp's message names no file and no architecture.
             generator.Dispose();
-            throw new UsageException($"'{checkpoint.PathOf(GeneratorFile)}' does not hold {arch} generator weights ({ex.Message}); the run's {RunInfo.FileName} may name the wrong architecture.");
+            throw new UsageException($"'{checkpoint.PathOf(GeneratorFile)}' does not hold {Architectures.DisplayName(arch, conditional)} generator weights ({ex.Message}); the run's {RunInfo.FileName} may name the wrong architecture.");
         }
 
         generator.to(device);
@@ -108,5 +120,44 @@ internal static class TrainedGenerator
         using var noGrad = torch.no_grad();
         using var noise = torch.randn(new[] { (long)count, generator.LatentDim }, device: device);
         return generator.call(noise);
+    }
+
+    /// <summary>
+    /// Asks a conditional generator for <paramref name="perDigit"/> images of each of
+    /// <paramref name="digits"/>, without gradients: digit by digit, each reusing the same
+    /// <paramref name="perDigit"/> noise vectors, so a grid of one row per digit shows the same
+    /// style down each column, as the training-time grids do.
+    /// </summary>
+    /// <returns>A CPU tensor <c>[digits × perDigit, 1, 28, 28]</c>, digit-major; the caller owns it.</returns>
+    /// <remarks>The noise comes from torch's global stream; seed it with <c>torch.manual_seed</c> for repeatable grids.</remarks>
+    public static Tensor SampleDigits(GeneratorNetwork generator, IReadOnlyList<int> digits, int perDigit, Device device, int chunk = 500)
+    {
+        using var noise = torch.randn(new[] { (long)perDigit, generator.LatentDim }, device: device);
+        var rows = new List<Tensor>();
+        try
+        {
+            foreach (int digit in digits)
+            {
+                using var labels = torch.full(new[] { (long)perDigit }, digit, dtype: ScalarType.Int64, device: device);
+                long done = 0;
+                rows.Add(Sample(n =>
+                {
+                    using var noGrad = torch.no_grad();
+                    using var part = noise.narrow(0, done, n);
+                    using var partLabels = labels.narrow(0, done, n);
+                    done += n;
+                    return generator.forward(part, partLabels);
+                }, perDigit, chunk));
+            }
+
+            return torch.cat(rows, 0);
+        }
+        finally
+        {
+            foreach (var row in rows)
+            {
+                row.Dispose();
+            }
+        }
     }
 }
