@@ -61,7 +61,8 @@ public sealed partial class MnistEvaluator
     /// <param name="generate">
     /// Draws one batch: called with noise <c>[B, latentDim]</c> (float32, CPU) and the requested
     /// digits <c>[B]</c> (int64, CPU), B at most <see cref="MnistEvaluatorOptions.BatchSize"/>, and
-    /// returns images <c>[B, 1, 28, 28]</c> in [-1, 1] on any device. It runs with autograd off;
+    /// returns images <c>[B, 1, 28, 28]</c> in [-1, 1] on any device. The inputs are released after
+    /// the call (clone them to keep them), as is whatever the delegate creates. It runs with autograd off;
     /// moving inputs to the generator's device and switching it to evaluation mode are the
     /// caller's part, for example <c>(noise, labels) =&gt; generator.forward(noise.to(device), labels.to(device))</c>.
     /// </param>
