@@ -11,18 +11,17 @@ internal sealed class ConsistencyStep : ITrainingStep
 
     public StepOutcome Run(StepContext context, TrainingBatch batch)
     {
-        var real = batch.Images;
-        var fake = context.Generator.call(context.Noise());
-        var realLogits = context.Discriminator.call(real);
-        var fakeLogits = context.Discriminator.call(fake);
+        var labels = context.FakeLabels();
+        var real = context.Judge(batch.Images, batch.Labels);
+        var fake = context.Judge(context.Generate(context.Noise(), labels), labels);
 
         // The discriminator should give an image and its mirror image the same logit.
-        var mirrored = context.Discriminator.call(real.flip(3));
-        var discriminatorLoss = context.DiscriminatorLoss(real, fake, realLogits, fakeLogits)
-            + (realLogits - mirrored).square().mean().mul(10.0);
-        var generatorLoss = context.GeneratorLoss(realLogits, fakeLogits);
+        var mirrored = context.Judge(batch.Images.flip(3), batch.Labels).Logits;
+        var discriminatorLoss = context.DiscriminatorLoss(real, fake)
+            + (real.Logits - mirrored).square().mean().mul(10.0);
+        var generatorLoss = context.GeneratorLoss(real, fake);
         context.UpdateBoth(generatorLoss, discriminatorLoss);
-        return new StepOutcome(discriminatorLoss.detach(), generatorLoss.detach(), realLogits.detach(), fakeLogits.detach());
+        return new StepOutcome(discriminatorLoss.detach(), generatorLoss.detach(), real.Logits.detach(), fake.Logits.detach());
     }
 }
 

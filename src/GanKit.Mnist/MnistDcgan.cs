@@ -25,6 +25,12 @@ public static class MnistDcgan
     /// <summary>The L2 coefficient, 0.01, on the modified discriminator's second and third convolutions.</summary>
     public const double ModifiedL2 = 0.01;
 
+    /// <summary>The number of MNIST classes, the digits 0 to 9, that the conditional presets take.</summary>
+    public const int ClassCount = 10;
+
+    /// <summary>The length of the conditional generators' label embedding: 50.</summary>
+    public const long LabelEmbeddingDim = 50;
+
     /// <summary>Gets the per-sample image shape, channels first.</summary>
     public static long[] ImageShape => [1, 28, 28];
 
@@ -36,7 +42,9 @@ public static class MnistDcgan
     /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new generator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static GeneratorNetwork OriginalGenerator(long? seed = null) => new GeneratorBuilder(LatentDim)
+    public static GeneratorNetwork OriginalGenerator(long? seed = null) => OriginalGeneratorTrunk(new GeneratorBuilder(LatentDim), seed);
+
+    private static GeneratorNetwork OriginalGeneratorTrunk(GeneratorBuilder builder, long? seed) => builder
         .Dense(7 * 7 * 256, bias: false).BatchNorm().LeakyReLU()
         .Reshape(256, 7, 7)
         .ConvTranspose2d(128, 5, 1, Padding.Same, bias: false).BatchNorm().LeakyReLU()
@@ -51,12 +59,12 @@ public static class MnistDcgan
     /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new discriminator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static DiscriminatorNetwork OriginalDiscriminator(long? seed = null) => new DiscriminatorBuilder(ImageShape)
+    public static DiscriminatorNetwork OriginalDiscriminator(long? seed = null) => OriginalDiscriminatorTrunk().Dense(1).Build(seed);
+
+    private static DiscriminatorBuilder OriginalDiscriminatorTrunk() => new DiscriminatorBuilder(ImageShape)
         .Conv2d(64, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
         .Conv2d(128, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
-        .Flatten()
-        .Dense(1)
-        .Build(seed);
+        .Flatten();
 
     /// <summary>
     /// The modified generator: the original with one more block (ConvT 128 5x5 s2, no bias, BN,
@@ -71,7 +79,9 @@ public static class MnistDcgan
     /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new generator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static GeneratorNetwork ModifiedGenerator(long? seed = null) => new GeneratorBuilder(LatentDim)
+    public static GeneratorNetwork ModifiedGenerator(long? seed = null) => ModifiedGeneratorTrunk(new GeneratorBuilder(LatentDim), seed);
+
+    private static GeneratorNetwork ModifiedGeneratorTrunk(GeneratorBuilder builder, long? seed) => builder
         .Dense(7 * 7 * 256, bias: false).BatchNorm().LeakyReLU()
         .Reshape(256, 7, 7)
         .ConvTranspose2d(128, 5, 1, Padding.Same, bias: false).BatchNorm().LeakyReLU()
@@ -89,11 +99,61 @@ public static class MnistDcgan
     /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new discriminator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static DiscriminatorNetwork ModifiedDiscriminator(long? seed = null) => new DiscriminatorBuilder(ImageShape)
+    public static DiscriminatorNetwork ModifiedDiscriminator(long? seed = null) => ModifiedDiscriminatorTrunk().Dense(1).Build(seed);
+
+    private static DiscriminatorBuilder ModifiedDiscriminatorTrunk() => new DiscriminatorBuilder(ImageShape)
         .Conv2d(64, 5, 2, Padding.Same).LeakyReLU().Dropout(DropoutProbability)
         .Conv2d(128, 5, 2, Padding.Same, regularizer: Regularizers.L2(ModifiedL2)).LeakyReLU().Dropout(DropoutProbability)
         .Conv2d(256, 5, 2, Padding.Same, regularizer: Regularizers.L2(ModifiedL2)).LeakyReLU().Dropout(DropoutProbability)
-        .Flatten()
-        .Dense(1)
-        .Build(seed);
+        .Flatten();
+
+    /// <summary>
+    /// The conditional original generator: <see cref="OriginalGenerator"/>'s trunk after a label
+    /// path, a learned embedding of the digit (<see cref="LabelEmbeddingDim"/> values) appended to
+    /// the latent vector (Mirza and Osindero, 2014). Takes <c>forward(noise, labels)</c>.
+    /// </summary>
+    /// <remarks>
+    /// 2,933,172 trainable parameters: the original's 2,305,472, plus the 500-value embedding table
+    /// and the 627,200 weights the first dense layer gains for the 50 extra inputs. 52.4 million
+    /// multiply-accumulates per sample, 1.2% more than the original's 51.7 million.
+    /// </remarks>
+    /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
+    /// <returns>A new conditional generator.</returns>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    public static GeneratorNetwork ConditionalOriginalGenerator(long? seed = null) =>
+        OriginalGeneratorTrunk(new GeneratorBuilder(LatentDim).LabelEmbedding(ClassCount, LabelEmbeddingDim), seed);
+
+    /// <summary>
+    /// The conditional original discriminator: <see cref="OriginalDiscriminator"/>'s trunk, ending
+    /// in a projection head (Miyato and Koyama, 2018) in place of <c>Dense(1)</c>: the linear logit
+    /// plus the inner product of the digit's learned embedding with the 6,272 features.
+    /// </summary>
+    /// <remarks>275,585 trainable parameters: the original's 212,865 plus the 62,720-value embedding table; 6,272 more multiply-accumulates per sample (0.06%).</remarks>
+    /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
+    /// <returns>A new conditional discriminator.</returns>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    public static DiscriminatorNetwork ConditionalOriginalDiscriminator(long? seed = null) =>
+        OriginalDiscriminatorTrunk().Projection(ClassCount).Build(seed);
+
+    /// <summary>
+    /// The conditional modified generator: <see cref="ModifiedGenerator"/>'s trunk after the same
+    /// label path as <see cref="ConditionalOriginalGenerator"/>.
+    /// </summary>
+    /// <remarks>3,139,828 trainable parameters: the modified generator's 2,512,128 plus 627,700 for the label path (500 embedding values, 627,200 dense weights).</remarks>
+    /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
+    /// <returns>A new conditional generator.</returns>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    public static GeneratorNetwork ConditionalModifiedGenerator(long? seed = null) =>
+        ModifiedGeneratorTrunk(new GeneratorBuilder(LatentDim).LabelEmbedding(ClassCount, LabelEmbeddingDim), seed);
+
+    /// <summary>
+    /// The conditional modified discriminator: <see cref="ModifiedDiscriminator"/>'s trunk, ending in
+    /// a projection head over its 4,096 features in place of <c>Dense(1)</c>.
+    /// </summary>
+    /// <remarks>1,071,105 trainable parameters: the modified discriminator's 1,030,145 plus the 40,960-value embedding table.</remarks>
+    /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
+    /// <returns>A new conditional discriminator.</returns>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    public static DiscriminatorNetwork ConditionalModifiedDiscriminator(long? seed = null) =>
+        ModifiedDiscriminatorTrunk().Projection(ClassCount).Build(seed);
 }

@@ -39,7 +39,14 @@ public sealed class DiscriminatorBuilder : NetworkBuilder<DiscriminatorBuilder>
     /// <exception cref="InvalidOperationException">No layer was added, the last layer does not produce one logit per sample, or <c>Build()</c> was already called.</exception>
     public DiscriminatorNetwork Build(long? seed = null)
     {
-        if (CurrentShape is not [1])
+        var layers = Layers;
+        int head = layers.ToList().FindIndex(l => l is AuxiliaryClassifierLayer);
+        if (head >= 0 && head != layers.Count - 1)
+        {
+            throw new InvalidOperationException($"Layer {head} (AuxiliaryClassifier) must be the discriminator's last layer; {layers.Count - 1 - head} layer(s) follow it.");
+        }
+
+        if (head < 0 && CurrentShape is not [1])
         {
             throw new InvalidOperationException($"A discriminator must end with one logit per sample, shape [1]; it ends with {Shapes.Format(CurrentShape)}. Add Flatten() and Dense(1).");
         }

@@ -60,6 +60,11 @@ public abstract class NetworkBuilder<TBuilder>
             throw new ArgumentException($"Layer {stack.Count} ({layer.Kind}) maps input shape {Shapes.Format(CurrentShape)} to an invalid shape {Shapes.Format(output ?? [])}; every size must be positive.", nameof(layer));
         }
 
+        if (layer is IConditionalLayer conditional && stack.FindIndex(s => s.Layer is IConditionalLayer other && other.ClassCount != conditional.ClassCount) is var earlier and >= 0)
+        {
+            throw new ArgumentException($"Layer {stack.Count} ({layer.Kind}) reads {conditional.ClassCount} classes, but layer {earlier} ({stack[earlier].Layer.Kind}) reads {((IConditionalLayer)stack[earlier].Layer).ClassCount}; every label-reading layer of a network must agree.", nameof(layer));
+        }
+
         stack.Add((layer, (long[])CurrentShape.Clone(), (long[])output.Clone()));
         CurrentShape = (long[])output.Clone();
         return (TBuilder)this;

@@ -8,6 +8,10 @@ public sealed partial class ImageFolderDataset
     /// when <see cref="DecodedBytes"/> fits within <see cref="BatchSourceOptions.MemoryLimitBytes"/>;
     /// streamed from disk otherwise.
     /// </summary>
+    /// <remarks>
+    /// The in-memory source is a <see cref="LabelledBatchSource"/>, so it also trains a conditional
+    /// pair on the folder's classes (subfolder = class). The streaming source carries no labels.
+    /// </remarks>
     /// <param name="options">Mode, memory limit, threads and prefetch depth; null for the defaults.</param>
     /// <returns>A source the caller disposes (before this dataset). Either kind yields the same batches for the same seed.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -23,7 +27,7 @@ public sealed partial class ImageFolderDataset
             : settings.Mode;
         Log.BatchSourceChosen(Logger, Folder, mode, DecodedBytes, settings.MemoryLimitBytes);
         return mode == BatchSourceMode.InMemory
-            ? new InMemoryBatchSource(ToTensorDataset(), ownsDataset: true)
+            ? new LabelledBatchSource(ToTensorDataset(), this, ownsImages: true)
             : new StreamingBatchSource(this, settings);
     }
 }

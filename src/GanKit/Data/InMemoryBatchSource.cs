@@ -43,6 +43,9 @@ public sealed class InMemoryBatchSource : IBatchSource
         return ShuffledBatches.Epoch(On(plan.Device), plan.BatchSize, plan.Seed, plan.DropLast, plan.Shuffle, plan.FirstBatch).Take(checked((int)(plan.BatchCount - plan.FirstBatch)));
     }
 
+    /// <summary>The images on <paramref name="device"/>: the dataset's own tensor, or a copy made once per device.</summary>
+    internal Tensor ImagesOn(Device device) => On(device).Images;
+
     private IImageDataset On(Device device)
     {
         if (Devices.IsOn(Dataset.Images, device))

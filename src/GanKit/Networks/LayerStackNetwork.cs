@@ -42,6 +42,7 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
             ? s.Layer.CreateModule((long[])s.Input.Clone())
             : s.Layer.CreateModule((long[])s.Input.Clone(), random)).ToArray());
         register_module("layers", layers);
+        ClassCount = ConditionalClassCount(definitions, layers);
 
         // Chains of convolutions with Keras' asymmetric 'same' padding compute mirrored, reversing
         // the activations once at each end of the chain rather than in every layer.
@@ -68,6 +69,13 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Gets the multiply-accumulates one sample costs in a forward pass (weight layers only).</summary>
     public long MultiplyAccumulatesPerSample => Enumerable.Range(0, definitions.Length).Sum(i => definitions[i].MultiplyAccumulates((long[])inputShapes[i].Clone()));
 
+    /// <summary>
+    /// Gets the number of classes the network is conditioned on: set when one or more of its layers
+    /// reads labels (<see cref="IConditionalLayer"/>), and then the network takes
+    /// <see cref="forward(Tensor, Tensor)"/>; null for an unconditional network.
+    /// </summary>
+    public int? ClassCount { get; }
+
     /// <summary>Gets the layer descriptions the network was built from, in order.</summary>
     public IReadOnlyList<ILayer> Definitions => definitions;
 
@@ -75,15 +83,52 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     /// <remarks>Reads one tensor that the constructor located, rather than walking every parameter.</remarks>
     public Device Device => deviceProbe?.Read() ?? FirstDevice(this);
 
-    /// <inheritdoc />
+    /// <summary>Runs an unconditional network on <paramref name="input"/> <c>[N, ..InputShape]</c>.</summary>
+    /// <param name="input">The batch, on the network's device.</param>
+    /// <returns>The output batch.</returns>
+    /// <exception cref="ArgumentException"><paramref name="input"/> has the wrong shape.</exception>
+    /// <exception cref="InvalidOperationException">The network is conditional (<see cref="ClassCount"/> is set); call <see cref="forward(Tensor, Tensor)"/>.</exception>
     public override Tensor forward(Tensor input)
     {
-        CheckInput(input);
+        Check(input, null);
+        return Forward(input, null);
+    }
+
+    /// <summary>
+    /// Runs a conditional network on <paramref name="input"/> <c>[N, ..InputShape]</c> with one class
+    /// label per sample; the label-reading layers see <paramref name="labels"/>, the others the
+    /// running activations only.
+    /// </summary>
+    /// <param name="input">The batch, on the network's device.</param>
+    /// <param name="labels">int64 labels <c>[N]</c> in <c>[0, ClassCount)</c>, on the same device. Their range is not checked here, as that would wait on the device every step; <c>Generate</c> checks it.</param>
+    /// <returns>The output batch.</returns>
+    /// <exception cref="ArgumentException"><paramref name="input"/> or <paramref name="labels"/> has the wrong shape or type.</exception>
+    /// <exception cref="InvalidOperationException">The network is unconditional; call <see cref="forward(Tensor)"/>.</exception>
+    public Tensor forward(Tensor input, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        Check(input, labels);
+        return Forward(input, labels);
+    }
+
+    /// <summary>Runs the stack; a subclass may reshape what comes out (the discriminator drops its class logits).</summary>
+    private protected virtual Tensor Forward(Tensor input, Tensor? labels) => RunStack(input, labels);
+
+    /// <summary>Checks the arguments as <c>forward</c> does, then runs the whole stack.</summary>
+    private protected Tensor RunChecked(Tensor input, Tensor? labels)
+    {
+        Check(input, labels);
+        return RunStack(input, labels);
+    }
+
+    /// <summary>Runs every layer in order, handing the labels to the layers that read them.</summary>
+    private protected Tensor RunStack(Tensor input, Tensor? labels)
+    {
         var x = input;
         using var scope = NewDisposeScope();
         foreach (var layer in layers)
         {
-            x = layer.call(x);
+            x = layer is ConditionalModule conditional ? conditional.forward(x, labels!) : layer.call(x);
         }
 
         return ReferenceEquals(x, input) ? x : x.MoveToOuterDisposeScope();
@@ -114,7 +159,22 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
     /// <see cref="SummaryTable"/>.
     /// </summary>
     /// <returns>The table, lines separated by <see cref="Environment.NewLine"/>.</returns>
-    public string Summary() => SummaryTable.Format(GetType().Name, InputShapeOf(), Layers);
+    public string Summary()
+    {
+        string table = SummaryTable.Format(GetType().Name, InputShapeOf(), Layers);
+        var notes = SummaryNotes().ToArray();
+        return notes.Length == 0 ? table : table + Environment.NewLine + string.Join(Environment.NewLine, notes);
+    }
+
+    /// <summary>Lines after the summary's totals: where labels enter the network.</summary>
+    private protected virtual IEnumerable<string> SummaryNotes()
+    {
+        if (ClassCount is { } classes)
+        {
+            var readers = definitions.Select((d, i) => (d, i)).Where(x => x.d is IConditionalLayer).Select(x => $"layers.{x.i.ToString(CultureInfo.InvariantCulture)} ({x.d.Kind})");
+            yield return $"Label path: {classes.ToString(CultureInfo.InvariantCulture)} classes, read by {string.Join(", ", readers)}";
+        }
+    }
 
     /// <summary>
     /// Writes the network to one self-describing file: format version, the description of every
@@ -143,6 +203,59 @@ public abstract class LayerStackNetwork : nn.Module<Tensor, Tensor>
         {
             throw new ArgumentException($"{GetType().Name} takes [N, {string.Join(", ", expected)}]; got {Shapes.Format(input.shape)}.", nameof(input));
         }
+    }
+
+    private void Check(Tensor input, Tensor? labels)
+    {
+        CheckInput(input);
+        if (labels is null && ClassCount is { } classes)
+        {
+            throw new InvalidOperationException($"{GetType().Name} is conditioned on {classes} classes; call forward(input, labels) with one label per sample.");
+        }
+
+        if (labels is not null)
+        {
+            if (ClassCount is null)
+            {
+                throw new InvalidOperationException($"{GetType().Name} is unconditional and takes no labels; call forward(input).");
+            }
+
+            CheckLabels(labels, input.shape[0]);
+        }
+    }
+
+    private static void CheckLabels(Tensor labels, long batch)
+    {
+        if (labels.dtype != ScalarType.Int64 || labels.dim() != 1 || labels.shape[0] != batch)
+        {
+            throw new ArgumentException($"Labels must be int64 [N] with N = {batch}, one per sample; got {labels.dtype} {Shapes.Format(labels.shape)}.", nameof(labels));
+        }
+    }
+
+    private static int? ConditionalClassCount(ILayer[] definitions, ModuleList<nn.Module<Tensor, Tensor>> modules)
+    {
+        int? classes = null;
+        for (int i = 0; i < definitions.Length; i++)
+        {
+            if (definitions[i] is not IConditionalLayer conditional)
+            {
+                continue;
+            }
+
+            if (modules[i] is not ConditionalModule)
+            {
+                throw new InvalidOperationException($"Layer {i} ({definitions[i].Kind}) is an IConditionalLayer, but its module {modules[i].GetType().Name} does not derive from ConditionalModule, so it cannot be given labels.");
+            }
+
+            if (classes is { } expected && expected != conditional.ClassCount)
+            {
+                throw new ArgumentException($"Layer {i} ({definitions[i].Kind}) reads {conditional.ClassCount} classes, but an earlier layer reads {expected}; every label-reading layer of a network must agree.");
+            }
+
+            classes = conditional.ClassCount;
+        }
+
+        return classes;
     }
 
     private LayerSummary Row(int i)

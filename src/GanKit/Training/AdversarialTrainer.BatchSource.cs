@@ -15,7 +15,7 @@ public sealed partial class AdversarialTrainer
     /// <param name="cancellationToken">Stops training at the next step boundary, after writing a checkpoint; a streaming source's threads have ended when the exception arrives.</param>
     /// <returns>The history of every epoch of the run, including those done before a resume.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="ArgumentException">The source's image shape is not the discriminator's input shape, or it is empty.</exception>
+    /// <exception cref="ArgumentException">The source's image shape is not the discriminator's input shape, or it is empty, or the networks are conditional and it carries no labels of their classes.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested; a checkpoint of the last completed step was written first.</exception>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; no checkpoint is written after it.</exception>
     /// <exception cref="InvalidDataException">A streamed image could not be decoded; the message names the file. The last epoch-end checkpoint stands.</exception>
@@ -37,6 +37,13 @@ public sealed partial class AdversarialTrainer
         if (source.Count == 0)
         {
             throw new ArgumentException("The source holds no images.", nameof(source));
+        }
+
+        if (ClassCount is { } classes)
+        {
+            var labelled = source as ILabelledBatchSource
+                ?? throw new ArgumentException($"The networks are conditioned on {classes} classes, but the source ({source.GetType().Name}) carries no labels; use an ILabelledBatchSource such as LabelledBatchSource (a streamed folder carries none: open it with BatchSourceMode.InMemory).", nameof(source));
+            CheckLabelledSource(labelled, classes, nameof(source));
         }
 
         return FitBatches(source, progress, cancellationToken);

@@ -19,7 +19,7 @@ public sealed partial class AdversarialTrainer
     /// <param name="cancellationToken">Stops training at the next step boundary, after writing a checkpoint.</param>
     /// <returns>The history of every epoch of the run, including those done before a resume.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is null.</exception>
-    /// <exception cref="ArgumentException">The dataset's image shape is not the discriminator's input shape, or it is empty.</exception>
+    /// <exception cref="ArgumentException">The dataset's image shape is not the discriminator's input shape, or it is empty, or the networks are conditional and it is not an <see cref="ILabelledDataset"/> of their classes.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested; a checkpoint of the last completed step was written first.</exception>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; no checkpoint is written after it.</exception>
     /// <exception cref="InvalidOperationException"><see cref="AdversarialTrainerOptions.Resume"/> is off and the output folder already holds checkpoints of another run.</exception>
@@ -49,12 +49,45 @@ public sealed partial class AdversarialTrainer
             Log.DatasetCopied(_logger, dataset.Count, dataset.Device.ToString(), Device.ToString());
         }
 
-        using var source = new InMemoryBatchSource((IImageDataset?)copied ?? dataset);
+        var images = (IImageDataset?)copied ?? dataset;
+        if (ClassCount is { } classes)
+        {
+            var labels = dataset as ILabelledDataset
+                ?? throw new ArgumentException($"The networks are conditioned on {classes} classes, but the dataset ({dataset.GetType().Name}) carries no labels; pass an ILabelledDataset such as MnistDataset, or a LabelledBatchSource.", nameof(dataset));
+            using var labelled = new LabelledBatchSource(images, labels);
+            CheckLabelledSource(labelled, classes, nameof(dataset));
+            return FitBatches(labelled, progress, cancellationToken);
+        }
+
+        using var source = new InMemoryBatchSource(images);
         return FitBatches(source, progress, cancellationToken);
+    }
+
+    /// <summary>A conditional run needs labels of exactly its classes.</summary>
+    private static void CheckLabelledSource(ILabelledBatchSource source, int classes, string parameterName)
+    {
+        if (source.ClassCount != classes)
+        {
+            throw new ArgumentException($"The networks are conditioned on {classes} classes, but the data has {source.ClassCount}.", parameterName);
+        }
     }
 
     private TrainingHistory FitBatches(IBatchSource source, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
+        // Once per run: the proportions live on the device, so drawing labels never waits on the host.
+        var labelled = ClassCount is null ? null : (ILabelledBatchSource)source;
+        if (labelled is not null && _options.FakeLabels == FakeLabelSampling.ClassFrequencies)
+        {
+            using var sizes = torch.tensor(labelled.ClassSizes.Select(n => (float)n).ToArray(), dtype: ScalarType.Float32);
+            using var shares = sizes.div(sizes.sum());
+            _stepContext.UseClassFrequencies(shares.to(Device).DetachFromDisposeScope());
+        }
+        else
+        {
+            _stepContext.UseClassFrequencies(null);
+        }
+
+
         // Held for the whole run: a second writer would interleave its checkpoints with these.
         using var folderLock = Checkpoints.RunFolderLock.Acquire(_options.OutputDirectory);
         var store = CreateStore();
@@ -152,9 +185,10 @@ public sealed partial class AdversarialTrainer
         // A run resumed mid-epoch sees the same permutation and skips what it already did, unread.
         long batchIndex = loop.BatchInEpoch;
         var plan = new EpochPlan(_options.BatchSize, EpochSeed(_options.Seed, epoch), _options.DropLastBatch, batchIndex, batchesPerEpoch, Device);
-        foreach (var batch in source.Epoch(plan))
+        foreach (var (batch, labels) in Batches(source, plan))
         {
             using (batch)
+            using (labels)
             {
                 batchIndex++;
                 if (cancellationToken.IsCancellationRequested)
@@ -166,7 +200,7 @@ public sealed partial class AdversarialTrainer
                 loop.BatchInEpoch = batchIndex;
                 using (var scope = torch.NewDisposeScope())
                 {
-                    var result = RunStep(batch, loop.Step);
+                    var result = RunStep(batch, labels, loop.Step);
                     Accumulate(sums, firstBadStep, result, loop.Step);
 
                     // Counted before the callbacks, so a checkpoint one of them writes includes this step.
@@ -226,6 +260,12 @@ public sealed partial class AdversarialTrainer
         progress?.Report(endReport);
         EpochCompleted?.Invoke(this, new TrainingEpochEventArgs(row, end.SamplePath, end.CheckpointDirectory));
     }
+
+    /// <summary>One epoch's real images, with their labels in a conditional run.</summary>
+    private IEnumerable<(Tensor Images, Tensor? Labels)> Batches(IBatchSource source, EpochPlan plan) =>
+        ClassCount is null
+            ? source.Epoch(plan).Select(images => (images, (Tensor?)null))
+            : ((ILabelledBatchSource)source).LabelledEpoch(plan).Select(b => (b.Images, (Tensor?)b.Labels));
 
     private void StopForCancellation(LoopState loop, int epoch, CancellationToken cancellationToken)
     {

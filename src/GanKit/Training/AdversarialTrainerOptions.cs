@@ -50,6 +50,12 @@ public sealed class AdversarialTrainerOptions
     /// <summary>Default of <see cref="DiscriminatorSteps"/>: 1.</summary>
     internal const int DefaultDiscriminatorSteps = 1;
 
+    /// <summary>Default of <see cref="FakeLabels"/>: uniform over the classes.</summary>
+    internal const FakeLabelSampling DefaultFakeLabels = FakeLabelSampling.Uniform;
+
+    /// <summary>Default of <see cref="SamplesPerClass"/>: 10.</summary>
+    internal const int DefaultSamplesPerClass = 10;
+
     /// <summary>Default of <see cref="SampleCount"/>: 16, shown as a 4x4 grid.</summary>
     internal const int DefaultSampleCount = 16;
 
@@ -99,6 +105,25 @@ public sealed class AdversarialTrainerOptions
     /// <summary>Gets or sets an input-gradient penalty added to the discriminator's loss, or null for none.</summary>
     /// <value>The default value is null (no penalty).</value>
     public IDiscriminatorPenalty? Penalty { get; set; }
+
+    /// <summary>
+    /// Gets or sets the classification loss added to both networks when the discriminator ends with
+    /// an auxiliary classifier head (AC-GAN); null for the paper's, weight 1. Ignored otherwise.
+    /// </summary>
+    /// <value>The default value is null (<c>new AuxiliaryClassifierLoss()</c> when needed).</value>
+    public AuxiliaryClassifierLoss? AuxiliaryLoss { get; set; }
+
+    /// <summary>Gets or sets how a conditional run draws the labels of generated images.</summary>
+    /// <value>The default value is <see cref="FakeLabelSampling.Uniform"/>.</value>
+    public FakeLabelSampling FakeLabels { get; set; } = DefaultFakeLabels;
+
+    /// <summary>
+    /// Gets or sets the columns of a conditional run's sample grid: one row per class, each column
+    /// one fixed noise vector across the rows (10 columns and 10 classes make MNIST's 10x10 grid).
+    /// An unconditional run uses <see cref="SampleCount"/> instead.
+    /// </summary>
+    /// <value>The default value is 10. Must be at least 1.</value>
+    public int SamplesPerClass { get; set; } = DefaultSamplesPerClass;
 
     /// <summary>Gets or sets how a step updates the networks.</summary>
     /// <value>The default value is <see cref="Training.UpdateScheme.Simultaneous"/>.</value>
@@ -161,7 +186,7 @@ public sealed class AdversarialTrainerOptions
 
     /// <summary>
     /// Gets or sets the decay of an exponential moving average of the generator's weights used for
-    /// samples and <see cref="AdversarialTrainer.Generate"/>; 0 turns the average off.
+    /// samples and <see cref="AdversarialTrainer.Generate(int)"/>; 0 turns the average off.
     /// </summary>
     /// <value>The default value is 0, off. Must be in [0, 1); 0.999 is a common choice.</value>
     public double EmaDecay { get; set; } = DefaultEmaDecay;
@@ -277,6 +302,11 @@ public sealed class AdversarialTrainerOptions
         UnitInterval(DiscriminatorBeta2, nameof(DiscriminatorBeta2));
         UnitInterval(EmaDecay, nameof(EmaDecay));
         AtLeast(SampleCount, 1, nameof(SampleCount));
+        AtLeast(SamplesPerClass, 1, nameof(SamplesPerClass));
+        if (!Enum.IsDefined(FakeLabels))
+        {
+            throw new ArgumentOutOfRangeException(nameof(FakeLabels), FakeLabels, "FakeLabels must be Uniform or ClassFrequencies.");
+        }
         AtLeast(LogEvery, 1, nameof(LogEvery));
         AtLeast(KeepCheckpoints, 1, nameof(KeepCheckpoints));
         AtLeast(CheckpointEverySteps, 0, nameof(CheckpointEverySteps));

@@ -78,17 +78,16 @@ public sealed class TrainingStepTests
         public StepOutcome Run(StepContext context, TrainingBatch batch)
         {
             Indices.Add(batch.Index);
-            var real = batch.Images;
-            var fake = context.Generator.call(context.Noise());
-            var realLogits = context.Discriminator.call(real);
-            var fakeLogits = context.Discriminator.call(fake);
-            var mirroredLogits = context.Discriminator.call(real.flip(3));
-            var adversarial = context.DiscriminatorLoss(real, fake, realLogits, fakeLogits);
+            var labels = context.FakeLabels();
+            var real = context.Judge(batch.Images, batch.Labels);
+            var fake = context.Judge(context.Generate(context.Noise(), labels), labels);
+            var mirroredLogits = context.Judge(batch.Images.flip(3), batch.Labels).Logits;
+            var adversarial = context.DiscriminatorLoss(real, fake);
             SmallestAdversarialLoss = Math.Min(SmallestAdversarialLoss, adversarial.item<float>());
-            var discriminatorLoss = adversarial + (realLogits - mirroredLogits).square().mean().mul(10.0).add(1e-3);
-            var generatorLoss = context.GeneratorLoss(realLogits, fakeLogits);
+            var discriminatorLoss = adversarial + (real.Logits - mirroredLogits).square().mean().mul(10.0).add(1e-3);
+            var generatorLoss = context.GeneratorLoss(real, fake);
             context.UpdateBoth(generatorLoss, discriminatorLoss);
-            return new StepOutcome(discriminatorLoss.detach(), generatorLoss.detach(), realLogits.detach(), fakeLogits.detach());
+            return new StepOutcome(discriminatorLoss.detach(), generatorLoss.detach(), real.Logits.detach(), fake.Logits.detach());
         }
     }
 }

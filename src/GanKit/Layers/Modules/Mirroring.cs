@@ -62,7 +62,7 @@ internal static class Mirroring
     // Per cell or per channel, and nothing else: reversing the spatial axes before or after gives
     // the same result (Dropout: the same distribution).
     private static bool IsMirrorInvariant(nn.Module<Tensor, Tensor> module) =>
-        module is LeakyReLU or ReLU or Tanh or Sigmoid or Dropout or BatchNorm2d;
+        module is LeakyReLU or ReLU or Tanh or Sigmoid or Dropout or BatchNorm2d or ConditionalBatchNormModule or LabelMapsModule;
 }
 
 /// <summary>A convolution that can compute in the mirror image (see <see cref="Mirroring"/>).</summary>

@@ -27,6 +27,11 @@ internal static class BuiltInLayerDescriptions
         LayerDescriptions.Register<ReLULayer>("ReLU", _ => Props(), _ => new ReLULayer());
         LayerDescriptions.Register<TanhLayer>("Tanh", _ => Props(), _ => new TanhLayer());
         LayerDescriptions.Register<SigmoidLayer>("Sigmoid", _ => Props(), _ => new SigmoidLayer());
+        LayerDescriptions.Register<LabelEmbeddingLayer>("LabelEmbedding", l => Props(("classes", Long(l.ClassCount)), ("dimensions", Long(l.Dimensions))), p => new LabelEmbeddingLayer(Int(p, "classes"), Long(p, "dimensions")));
+        LayerDescriptions.Register<ConditionalBatchNormLayer>("ConditionalBatchNorm", l => Props(("classes", Long(l.ClassCount)), ("epsilon", Double(l.Epsilon)), ("momentum", Double(l.Momentum))), p => new ConditionalBatchNormLayer(Int(p, "classes"), Double(p, "epsilon"), Double(p, "momentum")));
+        LayerDescriptions.Register<LabelMapsLayer>("LabelMaps", l => Props(("classes", Long(l.ClassCount))), p => new LabelMapsLayer(Int(p, "classes")));
+        LayerDescriptions.Register<ProjectionLayer>("Projection", l => Props(("classes", Long(l.ClassCount))), p => new ProjectionLayer(Int(p, "classes")));
+        LayerDescriptions.Register<AuxiliaryClassifierLayer>("AuxiliaryClassifier", l => Props(("classes", Long(l.ClassCount))), p => new AuxiliaryClassifierLayer(Int(p, "classes")));
     }
 
     private static IReadOnlyDictionary<string, string> Convolution(ConvolutionLayer l) => Kernel(
@@ -78,6 +83,8 @@ internal static class BuiltInLayerDescriptions
         p.TryGetValue(key, out string? value) ? value : throw new FormatException($"the setting '{key}' is missing");
 
     private static long Long(IReadOnlyDictionary<string, string> p, string key) => long.Parse(Required(p, key), Invariant);
+
+    private static int Int(IReadOnlyDictionary<string, string> p, string key) => int.Parse(Required(p, key), Invariant);
 
     private static double Double(IReadOnlyDictionary<string, string> p, string key) => double.Parse(Required(p, key), NumberStyles.Float, Invariant);
 

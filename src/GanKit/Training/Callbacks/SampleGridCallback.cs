@@ -23,8 +23,11 @@ public sealed class SampleGridCallback : ITrainingCallback
         ArgumentNullException.ThrowIfNull(epoch);
         var options = trainer.Options;
         string path = PathOf(options.OutputDirectory, epoch.Row.Epoch);
-        using var images = trainer.GenerateFrom(trainer.SampleNoise);
-        ImageGrid.SavePng(images, path, columns: (int)Math.Ceiling(Math.Sqrt(options.SampleCount)));
+        using var images = trainer.GenerateFrom(trainer.SampleNoise, trainer.SampleLabels);
+
+        // A conditional grid: one row per class, one column per fixed noise vector.
+        int columns = trainer.ClassCount is null ? (int)Math.Ceiling(Math.Sqrt(options.SampleCount)) : options.SamplesPerClass;
+        ImageGrid.SavePng(images, path, columns: columns);
         epoch.SamplePath = path;
     }
 }

@@ -29,30 +29,31 @@ public sealed class AlternatingStep : ITrainingStep
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(batch);
-        var real = batch.Images;
+        var fakeLabels = context.FakeLabels();
         TorchSharp.torch.Tensor fake;
         using (torch.no_grad())
         {
-            fake = context.Generator.call(context.Noise());
+            fake = context.Generate(context.Noise(), fakeLabels);
         }
 
-        var realLogits = context.Discriminator.call(real);
-        var fakeLogits = context.Discriminator.call(fake);
-        var discriminatorLoss = context.DiscriminatorLoss(real, fake, realLogits, fakeLogits);
+        var real = context.Judge(batch.Images, batch.Labels);
+        var judgedFake = context.Judge(fake, fakeLabels);
+        var discriminatorLoss = context.DiscriminatorLoss(real, judgedFake);
         context.UpdateDiscriminator(discriminatorLoss);
 
         TorchSharp.torch.Tensor? generatorLoss = null;
         if (batch.Index % DiscriminatorSteps == 0)
         {
-            var freshLogits = context.Discriminator.call(context.Generator.call(context.Noise()));
+            var freshLabels = context.FakeLabels();
+            var fresh = context.Judge(context.Generate(context.Noise(), freshLabels), freshLabels);
 
             // A loss that compares with the real logits (RaGAN) sees the updated discriminator's.
-            var currentRealLogits = context.Loss.GeneratorUsesRealLogits ? context.Discriminator.call(real) : realLogits;
-            var loss = context.GeneratorLoss(currentRealLogits, freshLogits);
+            var currentReal = context.Loss.GeneratorUsesRealLogits ? context.Judge(batch.Images, batch.Labels) : real;
+            var loss = context.GeneratorLoss(currentReal, fresh);
             context.UpdateGenerator(loss);
             generatorLoss = loss.detach();
         }
 
-        return new StepOutcome(discriminatorLoss.detach(), generatorLoss, realLogits.detach(), fakeLogits.detach());
+        return new StepOutcome(discriminatorLoss.detach(), generatorLoss, real.Logits.detach(), judgedFake.Logits.detach());
     }
 }

@@ -14,13 +14,13 @@ public sealed class SimultaneousStep : ITrainingStep
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(batch);
-        var real = batch.Images;
-        var fake = context.Generator.call(context.Noise());
-        var realLogits = context.Discriminator.call(real);
-        var fakeLogits = context.Discriminator.call(fake);
-        var generatorLoss = context.GeneratorLoss(realLogits, fakeLogits);
-        var discriminatorLoss = context.DiscriminatorLoss(real, fake, realLogits, fakeLogits);
+        var fakeLabels = context.FakeLabels();
+        var fake = context.Generate(context.Noise(), fakeLabels);
+        var real = context.Judge(batch.Images, batch.Labels);
+        var judgedFake = context.Judge(fake, fakeLabels);
+        var generatorLoss = context.GeneratorLoss(real, judgedFake);
+        var discriminatorLoss = context.DiscriminatorLoss(real, judgedFake);
         context.UpdateBoth(generatorLoss, discriminatorLoss);
-        return new StepOutcome(discriminatorLoss.detach(), generatorLoss.detach(), realLogits.detach(), fakeLogits.detach());
+        return new StepOutcome(discriminatorLoss.detach(), generatorLoss.detach(), real.Logits.detach(), judgedFake.Logits.detach());
     }
 }

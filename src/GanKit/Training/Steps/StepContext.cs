@@ -14,6 +14,7 @@ public sealed class StepContext
 {
     private readonly OptimizedNetwork generator;
     private readonly OptimizedNetwork discriminator;
+    private Tensor? classFrequencies;
 
     internal StepContext(GeneratorNetwork generatorNetwork, DiscriminatorNetwork discriminatorNetwork, OptimizedNetwork generator, OptimizedNetwork discriminator, AdversarialTrainerOptions options, Device device, ExponentialMovingAverage? average)
     {
@@ -26,6 +27,7 @@ public sealed class StepContext
         BatchSize = options.BatchSize;
         Device = device;
         Average = average;
+        AuxiliaryLoss = discriminatorNetwork.AuxiliaryClassCount > 0 ? options.AuxiliaryLoss ?? new AuxiliaryClassifierLoss() : null;
     }
 
     /// <summary>Gets the generator being trained.</summary>
@@ -59,27 +61,103 @@ public sealed class StepContext
     /// <returns>A tensor <c>[BatchSize, LatentDim]</c> on <see cref="Device"/>.</returns>
     public Tensor Noise() => torch.randn(new[] { (long)BatchSize, Generator.LatentDim }, device: Device);
 
+    /// <summary>Gets the number of classes of a conditional run; null when the run is unconditional.</summary>
+    public int? ClassCount => Generator.ClassCount;
+
+    /// <summary>Gets the classification loss of an AC-GAN run (the discriminator has an auxiliary classifier head); null otherwise.</summary>
+    public AuxiliaryClassifierLoss? AuxiliaryLoss { get; }
+
     /// <summary>
-    /// The discriminator's full loss: the adversarial term, its regularisation and the penalty
-    /// (computed on <paramref name="real"/> and <paramref name="fake"/>).
+    /// Draws <see cref="BatchSize"/> labels for generated images from torch's global stream, on
+    /// <see cref="Device"/>: uniformly, or in the data's class proportions
+    /// (<see cref="AdversarialTrainerOptions.FakeLabels"/>). Null in an unconditional run.
     /// </summary>
-    /// <param name="real">The real images.</param>
-    /// <param name="fake">The generated images the fake logits came from.</param>
-    /// <param name="realLogits">The discriminator's logits on <paramref name="real"/>.</param>
-    /// <param name="fakeLogits">Its logits on <paramref name="fake"/>.</param>
-    /// <returns>A 0-dim tensor.</returns>
-    public Tensor DiscriminatorLoss(Tensor real, Tensor fake, Tensor realLogits, Tensor fakeLogits)
+    /// <returns>int64 labels <c>[BatchSize]</c>, or null.</returns>
+    public Tensor? FakeLabels()
     {
-        var loss = Loss.DiscriminatorLoss(realLogits, fakeLogits) + Discriminator.RegularizationLoss();
-        return Penalty is { } penalty ? loss + penalty.Compute(Discriminator, real, fake) : loss;
+        if (ClassCount is not { } classes)
+        {
+            return null;
+        }
+
+        return classFrequencies is null
+            ? torch.randint(classes, new[] { (long)BatchSize }, dtype: ScalarType.Int64, device: Device)
+            : torch.multinomial(classFrequencies, BatchSize, replacement: true);
     }
 
-    /// <summary>The generator's full loss: the adversarial term (which may read the real logits too) and its regularisation.</summary>
-    /// <param name="realLogits">The discriminator's logits on the real batch.</param>
-    /// <param name="fakeLogits">Its logits on generated images, with gradient to the generator.</param>
+    /// <summary>Runs the generator on <paramref name="noise"/>, conditioned on <paramref name="labels"/> in a conditional run.</summary>
+    /// <param name="noise">Latent vectors, as <see cref="Noise"/> draws them.</param>
+    /// <param name="labels">The labels to generate, as <see cref="FakeLabels"/> draws them; null in an unconditional run.</param>
+    /// <returns>Images with gradient to the generator.</returns>
+    public Tensor Generate(Tensor noise, Tensor? labels) =>
+        labels is null ? Generator.call(noise) : Generator.forward(noise, labels);
+
+    /// <summary>
+    /// Runs the discriminator once on <paramref name="images"/>: with their labels when it reads
+    /// labels, and keeping the labels for the auxiliary classifier's loss either way.
+    /// </summary>
+    /// <param name="images">Real or generated images.</param>
+    /// <param name="labels">Their labels; null in an unconditional run.</param>
+    /// <returns>The images, their labels and the discriminator's outputs.</returns>
+    public JudgedBatch Judge(Tensor images, Tensor? labels)
+    {
+        var output = Discriminator.Evaluate(images, Discriminator.ClassCount is null ? null : labels);
+        return new JudgedBatch(images, labels, output.Logits, output.ClassLogits);
+    }
+
+    /// <summary>
+    /// The discriminator's full loss: the adversarial term, the auxiliary classification term of an
+    /// AC-GAN run, its regularisation and the penalty (computed on the real and generated images,
+    /// with the real labels for a conditional discriminator).
+    /// </summary>
+    /// <param name="real">The judged real batch.</param>
+    /// <param name="fake">The judged generated batch.</param>
     /// <returns>A 0-dim tensor.</returns>
-    public Tensor GeneratorLoss(Tensor realLogits, Tensor fakeLogits) =>
-        Loss.GeneratorLoss(realLogits, fakeLogits) + Generator.RegularizationLoss();
+    public Tensor DiscriminatorLoss(JudgedBatch real, JudgedBatch fake)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        ArgumentNullException.ThrowIfNull(fake);
+        var loss = Loss.DiscriminatorLoss(real.Logits, fake.Logits) + Discriminator.RegularizationLoss();
+        if (AuxiliaryLoss is { } auxiliary)
+        {
+            loss = loss + auxiliary.DiscriminatorLoss(real.ClassLogits!, real.Labels!, fake.ClassLogits!, fake.Labels!);
+        }
+
+        if (Penalty is not { } penalty)
+        {
+            return loss;
+        }
+
+        if (Discriminator.ClassCount is null)
+        {
+            return loss + penalty.Compute(Discriminator, real.Images, fake.Images);
+        }
+
+        using var bound = new LabelBoundDiscriminator(Discriminator, real.Labels!);
+        return loss + penalty.Compute(bound, real.Images, fake.Images);
+    }
+
+    /// <summary>
+    /// The generator's full loss: the adversarial term (which may read the real logits too), the
+    /// auxiliary classification term of an AC-GAN run and its regularisation.
+    /// </summary>
+    /// <param name="real">The judged real batch.</param>
+    /// <param name="fake">The judged generated batch, with gradient to the generator.</param>
+    /// <returns>A 0-dim tensor.</returns>
+    public Tensor GeneratorLoss(JudgedBatch real, JudgedBatch fake)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        ArgumentNullException.ThrowIfNull(fake);
+        var loss = Loss.GeneratorLoss(real.Logits, fake.Logits) + Generator.RegularizationLoss();
+        return AuxiliaryLoss is { } auxiliary ? loss + auxiliary.GeneratorLoss(fake.ClassLogits!, fake.Labels!) : loss;
+    }
+
+    /// <summary>Sets the class proportions <see cref="FakeLabels"/> draws from for the run now starting; null for uniform.</summary>
+    internal void UseClassFrequencies(Tensor? frequencies)
+    {
+        classFrequencies?.Dispose();
+        classFrequencies = frequencies;
+    }
 
     /// <summary>Back-propagates <paramref name="loss"/> into the discriminator's parameters only and steps its optimiser (and a per-step schedule).</summary>
     /// <param name="loss">The discriminator's loss.</param>
