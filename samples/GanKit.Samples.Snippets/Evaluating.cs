@@ -1,6 +1,7 @@
 using GanKit.Mnist;
 using GanKit.Mnist.Evaluation;
 using GanKit.Networks;
+using TorchSharp;
 
 namespace GanKit.Samples.Snippets;
 
@@ -12,5 +13,15 @@ internal static class Evaluating
         var evaluator = new MnistEvaluator(MnistDataset.Load(MnistSplit.Test));
         MnistEvaluationReport report = evaluator.Evaluate(generator);   // 10,000 seeded samples by default
         Console.WriteLine(report.ToMarkdown());                          // or report.ToJson()
+    }
+
+    /// <summary>README, "Evaluation": a class-conditional generator, digit by digit.</summary>
+    public static void RunConditional(MnistEvaluator evaluator, Func<torch.Tensor, torch.Tensor, torch.Tensor> generate, IReadOnlyList<MnistConditionalReport> reportsOfEachSeed)
+    {
+        // generate(noise [B, 100], labels int64 [B]) -> images [B, 1, 28, 28]; both inputs on the CPU.
+        MnistConditionalReport conditional = evaluator.EvaluateConditional(generate, latentDim: 100, samplesPerClass: 1000);
+        Console.WriteLine(conditional.ToMarkdown());   // per-digit table, intra-class FID, accuracy, then the ordinary report
+        MnistConditionalSummary summary = MnistConditionalReport.Aggregate(reportsOfEachSeed);   // mean ± std over seeds
+        Console.WriteLine(summary.ToMarkdown());
     }
 }

@@ -10,13 +10,14 @@ namespace GanKit.Mnist.Evaluation;
 /// <summary>
 /// Scores generated MNIST digits against the MNIST test split: FID, KID, classifier score,
 /// precision and recall, the histogram of predicted digits and a per-digit quality table, all on
-/// the features of the shipped <see cref="MnistClassifier"/>.
+/// the features of the shipped <see cref="MnistClassifier"/>; for class-conditional generators, also
+/// each digit on the images asked for it (<see cref="EvaluateConditional(Tensor, Tensor)"/>).
 /// </summary>
 /// <remarks>
 /// The test split's features, Gaussian statistics (overall and per digit) and manifold radii are
 /// computed once in the constructor, so evaluating many checkpoints only pays for the generated images.
 /// </remarks>
-public sealed class MnistEvaluator : IDisposable
+public sealed partial class MnistEvaluator : IDisposable
 {
     private readonly IFeatureExtractor extractor;
     private readonly IDisposable? ownedExtractor;
@@ -123,13 +124,22 @@ public sealed class MnistEvaluator : IDisposable
     public MnistEvaluationReport Evaluate(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
+        RequireMinimumCount(images);
+        using var generated = extractor.Extract(images, options.BatchSize);
+        return Evaluate(generated);
+    }
+
+    private void RequireMinimumCount(Tensor images)
+    {
         long minimum = Math.Max(2, Math.Max(options.ClassifierScoreSplits, options.PrecisionRecallK + 1));
         if (images.dim() >= 1 && images.shape[0] < minimum)
         {
             throw new ArgumentException($"Evaluation needs at least {minimum} images (2 for FID, {options.ClassifierScoreSplits} classifier-score splits, k + 1 = {options.PrecisionRecallK + 1} for precision/recall); got {images.shape[0]}.", nameof(images));
         }
+    }
 
-        using var generated = extractor.Extract(images, options.BatchSize);
+    private MnistEvaluationReport Evaluate(ExtractedFeatures generated)
+    {
         using var generatedStatistics = GaussianStatistics.FromFeatures(generated.Features);
         double fid = FrechetDistance.Compute(referenceStatistics, generatedStatistics, logger);
         var kid = KernelInceptionDistance.Compute(reference.Features, generated.Features, options.KidSubsets, options.KidSubsetSize, options.Seed);
