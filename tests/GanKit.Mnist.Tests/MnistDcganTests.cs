@@ -56,6 +56,49 @@ public class MnistDcganTests
         network.Layers.Sum(l => l.NonTrainableParameters).Should().Be(nonTrainable);
     }
 
+    [Theory]
+    [InlineData("ConditionalOriginalGenerator", "OriginalGenerator", 500 + (50 * 7 * 7 * 256))]
+    [InlineData("ConditionalModifiedGenerator", "ModifiedGenerator", 500 + (50 * 7 * 7 * 256))]
+    [InlineData("ConditionalOriginalDiscriminator", "OriginalDiscriminator", 10 * 7 * 7 * 128)]
+    [InlineData("ConditionalModifiedDiscriminator", "ModifiedDiscriminator", 10 * 4 * 4 * 256)]
+    public void Conditional_presets_add_only_their_label_path_to_the_trunk(string conditional, string plain, long labelPath)
+    {
+        var network = Create(conditional);
+        var trunk = Create(plain);
+
+        network.ClassCount.Should().Be(10);
+        network.TrainableParameterCount.Should().Be(trunk.TrainableParameterCount + labelPath);
+        network.NonTrainableParameterCount.Should().Be(trunk.NonTrainableParameterCount);
+        network.Definitions.Select(d => d.Kind).Where(k => k is not ("LabelEmbedding" or "Projection"))
+            .Should().Equal(trunk.Definitions.Select(d => d.Kind).Where(k => k != "Dense" || trunk is GeneratorNetwork), "the same trunk, with the final Dense(1) replaced by the projection head");
+    }
+
+    [Theory]
+    [InlineData("ConditionalOriginalGenerator", 2_933_172)]
+    [InlineData("ConditionalModifiedGenerator", 3_139_828)]
+    [InlineData("ConditionalOriginalDiscriminator", 275_585)]
+    [InlineData("ConditionalModifiedDiscriminator", 1_071_105)]
+    public void Conditional_preset_parameter_counts_are_the_documented_ones(string preset, long trainable)
+    {
+        Create(preset).TrainableParameterCount.Should().Be(trainable);
+    }
+
+    [Fact]
+    public void Conditional_presets_map_noise_and_digits_to_images_and_images_and_digits_to_logits()
+    {
+        using var generator = MnistDcgan.ConditionalOriginalGenerator(1);
+        using var discriminator = MnistDcgan.ConditionalModifiedDiscriminator(2);
+        generator.eval();
+        discriminator.eval();
+        using var noGrad = no_grad();
+        using var digits = tensor(new long[] { 0, 9 });
+        using var images = generator.forward(randn(2, 100), digits);
+        using var logits = discriminator.forward(images, digits);
+
+        images.shape.Should().Equal(2, 1, 28, 28);
+        logits.shape.Should().Equal(2, 1);
+    }
+
     [Fact]
     public void Original_generator_summary_lists_each_Keras_layer()
     {
@@ -125,6 +168,10 @@ public class MnistDcganTests
         "OriginalDiscriminator" => MnistDcgan.OriginalDiscriminator(),
         "ModifiedGenerator" => MnistDcgan.ModifiedGenerator(),
         "ModifiedDiscriminator" => MnistDcgan.ModifiedDiscriminator(),
+        "ConditionalOriginalGenerator" => MnistDcgan.ConditionalOriginalGenerator(),
+        "ConditionalOriginalDiscriminator" => MnistDcgan.ConditionalOriginalDiscriminator(),
+        "ConditionalModifiedGenerator" => MnistDcgan.ConditionalModifiedGenerator(),
+        "ConditionalModifiedDiscriminator" => MnistDcgan.ConditionalModifiedDiscriminator(),
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "Unknown preset."),
     };
 }

@@ -1,3 +1,4 @@
+using GanKit.Networks;
 using GanKit.Metrics;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -61,7 +62,8 @@ public sealed partial class MnistEvaluator
     /// <param name="generate">
     /// Draws one batch: called with noise <c>[B, latentDim]</c> (float32, CPU) and the requested
     /// digits <c>[B]</c> (int64, CPU), B at most <see cref="MnistEvaluatorOptions.BatchSize"/>, and
-    /// returns images <c>[B, 1, 28, 28]</c> in [-1, 1] on any device. It runs with autograd off;
+    /// returns images <c>[B, 1, 28, 28]</c> in [-1, 1] on any device. The inputs are released after
+    /// the call (clone them to keep them), as is whatever the delegate creates. It runs with autograd off;
     /// moving inputs to the generator's device and switching it to evaluation mode are the
     /// caller's part, for example <c>(noise, labels) =&gt; generator.forward(noise.to(device), labels.to(device))</c>.
     /// </param>
@@ -80,6 +82,43 @@ public sealed partial class MnistEvaluator
         using var labels = torch.arange(count, dtype: ScalarType.Int64).remainder_(digitStatistics.Length);
         using var images = SampleConditional(generate, latentDim, labels);
         return EvaluateConditional(images, labels);
+    }
+
+    /// <summary>
+    /// Asks a class-conditional generator for <paramref name="samplesPerClass"/> images of every
+    /// digit, in evaluation mode on its own device (its training mode is restored afterwards), and
+    /// evaluates them as <see cref="EvaluateConditional(Func{Tensor, Tensor, Tensor}, long, int)"/> does.
+    /// </summary>
+    /// <param name="generator">A generator conditioned on the 10 digits, making <c>[1, 28, 28]</c> images in [-1, 1].</param>
+    /// <param name="samplesPerClass">Images drawn per digit, at least 2; 1,000 by default.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="generator"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samplesPerClass"/> is below 2.</exception>
+    /// <exception cref="ArgumentException">The generator is not conditioned on 10 classes, or its output shape is not the extractor's image shape.</exception>
+    public MnistConditionalReport EvaluateConditional(GeneratorNetwork generator, int samplesPerClass = DefaultSamplesPerClass)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        if (generator.ClassCount != digitStatistics.Length)
+        {
+            throw new ArgumentException($"Per-digit evaluation needs a generator conditioned on the {digitStatistics.Length} digits; this one is {(generator.ClassCount is { } c ? $"conditioned on {c} classes" : "unconditional (evaluate it with Evaluate(generator))")}.", nameof(generator));
+        }
+
+        if (!generator.OutputShape.SequenceEqual(extractor.ImageShape))
+        {
+            throw new ArgumentException($"The generator makes images of shape [{string.Join(", ", generator.OutputShape)}]; extractor '{extractor.Name}' needs [{string.Join(", ", extractor.ImageShape)}].", nameof(generator));
+        }
+
+        var device = generator.Device;
+        bool wasTraining = generator.training;
+        generator.eval();
+        try
+        {
+            return EvaluateConditional((noise, labels) => generator.forward(noise.to(device), labels.to(device)), generator.LatentDim, samplesPerClass);
+        }
+        finally
+        {
+            generator.train(wasTraining);
+        }
     }
 
     private Tensor SampleConditional(Func<Tensor, Tensor, Tensor> generate, long latentDim, Tensor labels)

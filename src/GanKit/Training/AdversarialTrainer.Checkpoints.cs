@@ -224,6 +224,9 @@ public sealed partial class AdversarialTrainer
             [nameof(o.GeneratorSchedule)] = o.GeneratorSchedule is null ? "none" : o.GeneratorSchedule.Interval.ToString(),
             [nameof(o.DiscriminatorSchedule)] = o.DiscriminatorSchedule is null ? "none" : o.DiscriminatorSchedule.Interval.ToString(),
             [nameof(o.TrainingStep)] = _step.Name,
+            [nameof(o.FakeLabels)] = ClassCount is null ? "none" : o.FakeLabels.ToString(),
+            [nameof(o.SamplesPerClass)] = o.SamplesPerClass.ToString(CultureInfo.InvariantCulture),
+            [nameof(o.AuxiliaryLoss)] = _stepContext.AuxiliaryLoss?.ToString() ?? "none",
         };
     }
 

@@ -31,6 +31,8 @@ public sealed partial class AdversarialTrainer
         nameof(AdversarialTrainerOptions.DiscriminatorBeta1),
         nameof(AdversarialTrainerOptions.DiscriminatorBeta2),
         nameof(AdversarialTrainerOptions.AdamEpsilon),
+        nameof(AdversarialTrainerOptions.FakeLabels),
+        nameof(AdversarialTrainerOptions.AuxiliaryLoss),
     ];
 
     /// <summary>Refuses, before anything is loaded, a resume whose options differ from the checkpoint's where they cannot change.</summary>

@@ -45,4 +45,24 @@ public sealed class CudaEvaluatorTests(MnistSplitsFixture splits)
         gpu.Precision.Should().BeApproximately(cpu.Precision, 0.01);
         gpu.Recall.Should().BeApproximately(cpu.Recall, 0.01);
     }
+
+    [CudaFact]
+    public void Conditional_images_labels_and_generators_on_cuda_score_exactly_as_on_the_cpu()
+    {
+        using var images = splits.Train.Images.narrow(0, 0, 2000);
+        using var labels = splits.Train.Labels.narrow(0, 0, 2000);
+        using var imagesOnCuda = images.cuda();
+        using var labelsOnCuda = labels.cuda();
+
+        var cpu = splits.Evaluator.EvaluateConditional(images, labels);
+        var gpu = splits.Evaluator.EvaluateConditional(imagesOnCuda, labelsOnCuda);
+        var fromCpu = splits.Evaluator.EvaluateConditional((noise, requested) => noise.narrow(1, 0, 1).reshape(-1, 1, 1, 1).expand(-1, 1, 28, 28).tanh(), latentDim: 4, samplesPerClass: 20);
+        var fromCuda = splits.Evaluator.EvaluateConditional((noise, requested) => noise.cuda().narrow(1, 0, 1).reshape(-1, 1, 1, 1).expand(-1, 1, 28, 28).tanh(), latentDim: 4, samplesPerClass: 20);
+
+        gpu.Digits.Should().Equal(cpu.Digits);
+        gpu.IntraClassFid.Should().Be(cpu.IntraClassFid);
+        gpu.ClassAccuracy.Should().Be(cpu.ClassAccuracy);
+        fromCuda.IntraClassFid.Should().BeApproximately(fromCpu.IntraClassFid, fromCpu.IntraClassFid * 1e-3);
+        fromCuda.Digits.Select(d => d.Count).Should().Equal(fromCpu.Digits.Select(d => d.Count));
+    }
 }

@@ -12,6 +12,19 @@ public sealed class MnistConditionalReportTests(NoiseReferenceFixture noise) : I
     private const int Count = 40;
 
     [Fact]
+    public void A_conditional_generator_is_asked_for_every_digit_and_an_unconditional_one_is_refused()
+    {
+        using var generator = MnistDcgan.ConditionalOriginalGenerator(1);
+        using var unconditional = MnistDcgan.OriginalGenerator(1);
+
+        var report = noise.Evaluator.EvaluateConditional(generator, samplesPerClass: 3);
+
+        report.Digits.Select(d => d.Count).Should().Equal(Enumerable.Repeat(3L, 10));
+        generator.training.Should().BeTrue("the training mode is restored");
+        FluentActions.Invoking(() => noise.Evaluator.EvaluateConditional(unconditional, 3)).Should().Throw<ArgumentException>().WithMessage("*unconditional (evaluate it with Evaluate(generator))*");
+    }
+
+    [Fact]
     public void Markdown_shows_the_per_digit_table_then_intra_class_FID_and_accuracy_then_the_ordinary_report()
     {
         using var images = NoiseReferenceFixture.Noise(Count);

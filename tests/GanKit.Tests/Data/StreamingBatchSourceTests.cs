@@ -31,7 +31,7 @@ public sealed class StreamingBatchSourceTests
         using var dataset = GrayFolder(dir, 23);
         using var memory = dataset.CreateBatchSource(new BatchSourceOptions { Mode = BatchSourceMode.InMemory });
         using var streaming = dataset.CreateBatchSource(new BatchSourceOptions { Mode = BatchSourceMode.Streaming, Workers = workers, PrefetchBatches = prefetch });
-        memory.Should().BeOfType<InMemoryBatchSource>();
+        memory.Should().BeOfType<LabelledBatchSource>("in memory, a folder keeps its labels");
         streaming.Should().BeOfType<StreamingBatchSource>();
 
         foreach (long seed in new long[] { 1, 2 })
@@ -114,7 +114,7 @@ public sealed class StreamingBatchSourceTests
         using var fits = dataset.CreateBatchSource(new BatchSourceOptions { MemoryLimitBytes = 2560 });
         using var streams = dataset.CreateBatchSource(new BatchSourceOptions { MemoryLimitBytes = 2559 });
 
-        fits.Should().BeOfType<InMemoryBatchSource>();
+        fits.Should().BeOfType<LabelledBatchSource>();
         streams.Should().BeOfType<StreamingBatchSource>();
     }
 

@@ -16,4 +16,16 @@ internal static class TensorAssert
         using var all = equal.all();
         return all.item<bool>();
     }
+
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> have one shape and differ nowhere by more than <paramref name="tolerance"/>.</summary>
+    public static bool Close(Tensor a, Tensor b, double tolerance)
+    {
+        if (!a.shape.SequenceEqual(b.shape))
+        {
+            return false;
+        }
+
+        using var difference = (a - b).abs().max();
+        return difference.item<float>() <= tolerance;
+    }
 }
