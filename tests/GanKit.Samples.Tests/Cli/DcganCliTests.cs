@@ -105,18 +105,63 @@ public class DcganCliTests
     }
 
     [Theory]
-    [InlineData(false, null, null)]
-    [InlineData(true, 3, "/data/mnist")]
-    public void A_parallel_child_gets_a_train_command_that_repeats_the_run(bool resume, int? maxBatches, string? data)
+    [InlineData(false, null, null, false)]
+    [InlineData(true, 3, "/data/mnist", false)]
+    [InlineData(false, null, null, true)]
+    public void A_parallel_child_gets_a_train_command_that_repeats_the_run(bool resume, int? maxBatches, string? data, bool conditional)
     {
         using var folder = new TempDirectory();
         var training = new TrainingSettings(Epochs: 7, BatchSize: 64, LearningRate: 2.5e-4, MaxBatches: maxBatches, Device: "cpu", DataDirectory: data, EvalSamples: 1234);
-        var run = new GanKit.Samples.Dcgan.Runs.FinishedRun("modified", 3, folder.Path);
+        var run = new GanKit.Samples.Dcgan.Runs.FinishedRun("modified", 3, folder.Path, conditional);
 
         var (code, error, runner) = Run([.. GanKit.Samples.Dcgan.Runs.ParallelRuns.TrainArguments(run, resume, training)]);
 
         code.Should().Be(0, error);
-        runner.Received.Should().Be(new TrainSettings("modified", 3, folder.Path, resume, training));
+        runner.Received.Should().Be(new TrainSettings("modified", 3, folder.Path, resume, training, Conditional: conditional));
+    }
+
+    [Fact]
+    public void Conditional_training_and_comparison_are_flags_and_default_to_off()
+    {
+        using var folder = new TempDirectory();
+
+        Run("train", "--conditional", "--arch", "modified", "--out", folder.Path).Runner.Received.Should().BeOfType<TrainSettings>()
+            .Which.Should().Match<TrainSettings>(s => s.Conditional && s.Arch == "modified");
+        Run("train", "--out", folder.Path).Runner.Received.Should().BeOfType<TrainSettings>().Which.Conditional.Should().BeFalse();
+        Run("compare", "--conditional", "--seeds", "1", "--out", folder.Path).Runner.Received.Should().BeOfType<CompareCommandSettings>().Which.Conditional.Should().BeTrue();
+        Run("compare", "--seeds", "1", "--out", folder.Path).Runner.Received.Should().BeOfType<CompareCommandSettings>().Which.Conditional.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Conditional_training_on_a_data_folder_is_refused()
+    {
+        using var images = new TempDirectory();
+        ShouldBeOneLineUsageError(Run("train", "--conditional", "--data-folder", images.Path), "error: --conditional trains MNIST's conditional presets*cannot be combined with --data-folder.");
+    }
+
+    [Fact]
+    public void Generate_reads_the_digits_in_order_and_leaves_count_unset_when_not_given()
+    {
+        using var folder = new TempDirectory();
+
+        var settings = Run("generate", "--checkpoint", folder.Path, "--digit", "3, 7").Runner.Received.Should().BeOfType<GenerateSettings>().Subject;
+        settings.Digits.Should().Equal(3, 7);
+        settings.Count.Should().BeNull("the runner picks the default, which differs for conditional runs");
+
+        var plain = Run("generate", "--checkpoint", folder.Path, "--count", "16").Runner.Received.Should().BeOfType<GenerateSettings>().Subject;
+        plain.Digits.Should().BeNull();
+        plain.Count.Should().Be(16);
+    }
+
+    [Theory]
+    [InlineData("12", "error: --digit takes digits 0 to 9, separated by commas; got '12'.")]
+    [InlineData("-1", "error: --digit takes digits 0 to 9, separated by commas; got '-1'.")]
+    [InlineData("3,x", "error: --digit takes digits 0 to 9, separated by commas; got 'x'.")]
+    [InlineData("7,7", "error: --digit lists 7 twice; each digit is one row of the grid.")]
+    public void Bad_digits_are_one_line_usage_errors(string digits, string expected)
+    {
+        using var folder = new TempDirectory();
+        ShouldBeOneLineUsageError(Run("generate", "--checkpoint", folder.Path, "--digit", digits), expected);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using GanKit.Mnist.Evaluation;
 using GanKit.Samples.Dcgan.Reporting;
 using static GanKit.Samples.Tests.Reporting.SummaryFixtures;
 
@@ -18,6 +19,34 @@ public class CompareReportTests
         new SeedRun(1, "modified-seed1", Summary(20)),
         new SeedRun(2, "modified-seed2", Summary(22)),
     ]);
+
+    private static MnistConditionalSummary PerDigit(double accuracy, double fid) => new(
+        Enumerable.Range(0, 10).Select(d => new MnistConditionalDigitSummary(d, new MnistSeedStatistics(accuracy, 0.05, 2), new MnistSeedStatistics(fid + d, 1.5, 2))).ToList(),
+        new MnistSeedStatistics(fid + 4.5, 1.25, 2),
+        new MnistSeedStatistics(accuracy, 0.05, 2),
+        SeedCount: 2);
+
+    [Fact]
+    public void A_conditional_comparison_shows_each_architectures_digits_asked_for_before_the_classifier_grouping()
+    {
+        var first = Original() with { Name = "conditional original", Conditional = PerDigit(0.9, 20) };
+        var second = Modified() with { Name = "conditional modified", Conditional = PerDigit(0.5, 40) };
+
+        string md = CompareReport.Build(Settings, first, second, figure: null);
+
+        md.Should().StartWith("# Conditional original vs conditional modified DCGAN on MNIST");
+        int asked = md.IndexOf("## Per-digit metrics of the digits asked for", StringComparison.Ordinal);
+        int grouped = md.IndexOf("## Per-digit metrics" + Environment.NewLine, StringComparison.Ordinal);
+        asked.Should().BeGreaterThan(0).And.BeLessThan(grouped);
+        string section = md[asked..grouped];
+        section.Should().Contain("### Conditional original").And.Contain("### Conditional modified");
+        section.Should().Contain("| 3 | 90.0 % ± 5.0 % | 23.000 ± 1.500 |").And.Contain("| 3 | 50.0 % ± 5.0 % | 43.000 ± 1.500 |");
+        section.Should().Contain("| Intra-class FID (mean over digits) | 24.500 ± 1.250 |").And.Contain("| Intra-class FID (mean over digits) | 44.500 ± 1.250 |");
+    }
+
+    [Fact]
+    public void An_unconditional_comparison_has_no_digits_asked_for() =>
+        CompareReport.Build(Settings, Original(), Modified(), figure: null).Should().NotContain("digits asked for");
 
     [Fact]
     public void Report_has_every_section_in_order()

@@ -22,6 +22,19 @@ public class RunFolderTests
     }
 
     [Fact]
+    public void A_run_json_written_before_conditional_runs_reads_as_unconditional()
+    {
+        using var run = new TempDirectory();
+        File.WriteAllText(Path.Combine(run.Path, RunInfo.FileName), """
+            { "arch": "original", "seed": 2, "epochs": 50, "batch_size": 256, "learning_rate": 0.0001, "max_batches": null }
+            """);
+
+        RunInfo.Load(run.Path).Should().Be(new RunInfo("original", 2, 50, 256, 1e-4, null, Conditional: false));
+        (Info with { Conditional = true }).Save(run.Path);
+        RunInfo.Load(run.Path).Conditional.Should().BeTrue();
+    }
+
+    [Fact]
     public void A_folder_that_is_not_a_run_is_a_usage_error()
     {
         using var folder = new TempDirectory();
