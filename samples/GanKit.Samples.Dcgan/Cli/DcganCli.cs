@@ -12,7 +12,7 @@ internal static class DcganCli
     public static RootCommand Build(ISampleRunner runner, ISweepHost? sweeps = null)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        var root = new RootCommand("Reproduces the DCGAN-on-MNIST report with GanKit: trains the Keras tutorial's architecture and a modified one, evaluates them and compares them over seeds.");
+        var root = new RootCommand("Reproduces the DCGAN-on-MNIST report with GanKit: trains the Keras tutorial's architecture and a modified one, evaluates them and compares them over seeds; with --conditional, their class-conditional versions, which draw the digit they are asked for.");
         root.Add(TrainCommand(runner));
         root.Add(CompareCommand(runner));
         root.Add(EvaluateCommand(runner));
