@@ -122,7 +122,7 @@ internal static class SampleOptions
 
     public static Option<int> EvalSamples() =>
         WithCheck(
-            new Option<int>("--eval-samples") { Description = "Generated images used for the final evaluation.", DefaultValueFactory = _ => DefaultEvalSamples },
+            new Option<int>("--eval-samples") { Description = "Generated images used for the final evaluation (a conditional run asks for the ten digits in equal numbers, at least 2 each).", DefaultValueFactory = _ => DefaultEvalSamples },
             v => v >= MinimumEvalSamples,
             $"must be at least {MinimumEvalSamples} (the fewest images FID, the classifier score and precision/recall can score)");
 
@@ -130,7 +130,7 @@ internal static class SampleOptions
         WithCheck(
             new Option<int?>("--count")
             {
-                Description = $"Number of digits in the grid (default {DefaultGridCount}); for a conditional run, digits per row, one row per digit asked for (default {DefaultImagesPerDigit}). At most {MaxGridCount} in all.",
+                Description = $"Number of digits in the grid (default {DefaultGridCount}); for a conditional run, images per row, one row per digit asked for (default {DefaultImagesPerDigit}). At most {MaxGridCount} in all.",
             },
             v => v is null || (v > 0 && v <= MaxGridCount),
             $"must be a whole number from 1 to {MaxGridCount}");
