@@ -161,6 +161,22 @@ public sealed class ConditionalRunTests(ConditionalRunFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Resume_continues_a_conditional_run_with_its_conditional_networks()
+    {
+        string copy = fixture.Path("resumed");
+        CopyFolder(fixture.Run, copy);
+
+        var (code, _, error) = Cli("train", "--conditional", "--arch", "original", "--seed", "4", "--out", copy, "--resume",
+            "--epochs", "2", "--max-batches", "2", "--batch-size", "8", "--eval-samples", "20");
+
+        code.Should().Be(ExitCodes.Success, error);
+        JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(copy, "summary.json")))!["epochs"]!.GetValue<int>().Should().Be(2);
+        TrainedGenerator.FindCheckpoint(copy).Epoch.Should().Be(2);
+        GridRows(CompareAssembler.SamplePath(copy, 2)).Should().Be(10);
+        RunInfo.Load(copy).Conditional.Should().BeTrue();
+    }
+
+    [Fact]
     public void Evaluate_judges_each_digit_on_the_images_asked_for_it()
     {
         string copy = fixture.Path("evaluated");
