@@ -33,6 +33,7 @@ for case in original/simultaneous original/alternating modified/simultaneous mod
 done
 layer_rows=$(grep -c '^| [GD] Conv' "$work/results.md" || true)
 [ "$layer_rows" -eq 9 ] || fail "the per-layer table has $layer_rows rows, not one for each of the 9 preset convolutions as their networks run them"
+grep -qF '| conditional | original / step cost ratio' "$work/results.md" || fail "no conditional step cost ratio in results.md"
 for row in 'decode, 1 thread(s)' 'streamed / in-memory step speed' 'streamed epoch, folder 10x the limit'; do
   grep -qF "| image-folder | $row" "$work/results.md" || fail "no image-folder row '$row' in results.md"
 done

@@ -28,6 +28,7 @@ public static class Program
         ("layers", LayerTimingBenchmark.Run),
         ("training", TrainingThroughputBenchmark.Run),
         ("step-overhead", TrainingThroughputBenchmark.RunOverhead),
+        ("conditional", ConditionalTrainingBenchmark.Run),
         ("threads", ThreadCountBenchmark.Run),
         ("image-folder", ImageFolderBenchmark.Run),
 

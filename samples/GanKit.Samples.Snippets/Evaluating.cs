@@ -1,7 +1,6 @@
 using GanKit.Mnist;
 using GanKit.Mnist.Evaluation;
 using GanKit.Networks;
-using TorchSharp;
 
 namespace GanKit.Samples.Snippets;
 
@@ -16,10 +15,10 @@ internal static class Evaluating
     }
 
     /// <summary>README, "Evaluation": a class-conditional generator, digit by digit.</summary>
-    public static void RunConditional(MnistEvaluator evaluator, Func<torch.Tensor, torch.Tensor, torch.Tensor> generate, IReadOnlyList<MnistConditionalReport> reportsOfEachSeed)
+    public static void RunConditional(MnistEvaluator evaluator, GeneratorNetwork conditionalGenerator, IReadOnlyList<MnistConditionalReport> reportsOfEachSeed)
     {
-        // generate(noise [B, 100], labels int64 [B]) -> images [B, 1, 28, 28]; both inputs on the CPU.
-        MnistConditionalReport conditional = evaluator.EvaluateConditional(generate, latentDim: 100, samplesPerClass: 1000);
+        // 1,000 seeded images asked for each digit; EvaluateConditional(generate, latentDim, ...) takes any (noise, labels) -> images function.
+        MnistConditionalReport conditional = evaluator.EvaluateConditional(conditionalGenerator, samplesPerClass: 1000);
         Console.WriteLine(conditional.ToMarkdown());   // per-digit table, intra-class FID, accuracy, then the ordinary report
         MnistConditionalSummary summary = MnistConditionalReport.Aggregate(reportsOfEachSeed);   // mean ± std over seeds
         Console.WriteLine(summary.ToMarkdown());

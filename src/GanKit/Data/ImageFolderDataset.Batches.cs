@@ -9,15 +9,15 @@ public sealed partial class ImageFolderDataset
     /// streamed from disk otherwise.
     /// </summary>
     /// <remarks>
-    /// The in-memory source is a <see cref="LabelledBatchSource"/>, so it also trains a conditional
-    /// pair on the folder's classes (subfolder = class). The streaming source carries no labels.
+    /// Both kinds carry the folder's labels (<see cref="ILabelledBatchSource"/>), so either also
+    /// trains a conditional pair on the folder's classes (subfolder = class).
     /// </remarks>
     /// <param name="options">Mode, memory limit, threads and prefetch depth; null for the defaults.</param>
     /// <returns>A source the caller disposes (before this dataset). Either kind yields the same batches for the same seed.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     /// <exception cref="InvalidDataException">In memory: a file can no longer be decoded; the message names it.</exception>
     /// <exception cref="ObjectDisposedException">The dataset was disposed.</exception>
-    public IBatchSource CreateBatchSource(BatchSourceOptions? options = null)
+    public ILabelledBatchSource CreateBatchSource(BatchSourceOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var settings = (options ?? new BatchSourceOptions()).Clone();

@@ -21,11 +21,12 @@ namespace GanKit.Data;
 /// A file that fails to decode ends the epoch with its <see cref="InvalidDataException"/>.
 /// </para>
 /// </remarks>
-public sealed class StreamingBatchSource : IBatchSource
+public sealed class StreamingBatchSource : ILabelledBatchSource
 {
     private readonly ImageFolderDataset _dataset;
     private readonly BatchSourceOptions _options;
     private int _liveWorkers;
+    private long[]? _classSizes;
 
     /// <summary>Streams <paramref name="dataset"/>, which must outlive this source.</summary>
     /// <param name="dataset">The folder to decode from.</param>
@@ -57,7 +58,30 @@ public sealed class StreamingBatchSource : IBatchSource
     {
         ArgumentNullException.ThrowIfNull(plan);
         plan.Validate(Count);
-        return Iterate(plan);
+        return Iterate(plan).Select(b => b.Images);
+    }
+
+    /// <inheritdoc />
+    public int ClassCount => _dataset.ClassCount;
+
+    /// <inheritdoc />
+    /// <remarks>Counted once, from the folder's listing; nothing is decoded.</remarks>
+    public IReadOnlyList<long> ClassSizes => _classSizes ??= CountClasses();
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The labels are looked up on the host from the listing, beside the decoded images, and
+    /// copied to the device with them: a few bytes per image, next to the image itself.
+    /// </remarks>
+    public IEnumerable<LabelledBatch> LabelledEpoch(EpochPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        plan.Validate(Count);
+        return Iterate(plan).Select(b =>
+        {
+            var labels = Array.ConvertAll(b.Indices, i => (long)_dataset.LabelOf(i));
+            return new LabelledBatch(b.Images, torch.tensor(labels, dtype: ScalarType.Int64, device: plan.Device));
+        });
     }
 
     /// <summary>Nothing to release: each epoch's threads end with its enumerator.</summary>
@@ -65,7 +89,18 @@ public sealed class StreamingBatchSource : IBatchSource
     {
     }
 
-    private IEnumerable<Tensor> Iterate(EpochPlan plan)
+    private long[] CountClasses()
+    {
+        var sizes = new long[_dataset.ClassCount];
+        for (long i = 0; i < Count; i++)
+        {
+            sizes[_dataset.LabelOf(i)]++;
+        }
+
+        return sizes;
+    }
+
+    private IEnumerable<(Tensor Images, long[] Indices)> Iterate(EpochPlan plan)
     {
         long batches = plan.BatchCount - plan.FirstBatch;
         if (batches == 0)
@@ -102,7 +137,7 @@ public sealed class StreamingBatchSource : IBatchSource
                 run.Return(values);
             }
 
-            yield return batch;
+            yield return (batch, indices[b - plan.FirstBatch]);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed partial class AdversarialTrainer
         if (ClassCount is { } classes)
         {
             var labelled = source as ILabelledBatchSource
-                ?? throw new ArgumentException($"The networks are conditioned on {classes} classes, but the source ({source.GetType().Name}) carries no labels; use an ILabelledBatchSource such as LabelledBatchSource (a streamed folder carries none: open it with BatchSourceMode.InMemory).", nameof(source));
+                ?? throw new ArgumentException($"The networks are conditioned on {classes} classes, but the source ({source.GetType().Name}) carries no labels; use an ILabelledBatchSource such as LabelledBatchSource or an image folder's CreateBatchSource().", nameof(source));
             CheckLabelledSource(labelled, classes, nameof(source));
         }
 

@@ -169,7 +169,7 @@ public sealed class AdversarialTrainerOptions
     /// </remarks>
     public double AdamEpsilon { get; set; } = DefaultAdamEpsilon;
 
-    /// <summary>Gets or sets the number of fixed noise vectors sampled after each epoch.</summary>
+    /// <summary>Gets or sets the number of fixed noise vectors sampled after each epoch (a conditional run uses <see cref="SamplesPerClass"/> per class instead).</summary>
     /// <value>The default value is 16. Must be at least 1.</value>
     public int SampleCount { get; set; } = DefaultSampleCount;
 

@@ -21,6 +21,33 @@ public sealed class StreamingBatchSourceTests
 
     private static List<Tensor> Collect(IBatchSource source, EpochPlan plan) => source.Epoch(plan).ToList();
 
+    [Fact]
+    public void Streamed_labels_equal_the_in_memory_ones_and_follow_the_class_folders()
+    {
+        using var dir = new TempDirectory();
+        GrayFolder(dir, 17).Dispose();
+        using var dataset = ImageFolderDataset.Open(dir.Combine("images"), new ImageFolderOptions { ImageSize = 8, Channels = 1, ClassFolders = true });
+        using var memory = dataset.CreateBatchSource(new BatchSourceOptions { Mode = BatchSourceMode.InMemory });
+        using var streaming = dataset.CreateBatchSource(new BatchSourceOptions { Mode = BatchSourceMode.Streaming, Workers = 2 });
+        var plan = new EpochPlan(4, 9, DropLast: false, FirstBatch: 1, BatchCount: 5, torch.CPU);
+
+        streaming.ClassCount.Should().Be(3);
+        streaming.ClassSizes.Should().Equal(memory.ClassSizes).And.Equal(6, 6, 5);
+        var expected = memory.LabelledEpoch(plan).ToList();
+        var actual = streaming.LabelledEpoch(plan).ToList();
+        actual.Should().HaveCount(4, "batches 1 to 4 of 5");
+        for (int i = 0; i < actual.Count; i++)
+        {
+            TensorAssert.Identical(actual[i].Images, expected[i].Images).Should().BeTrue($"batch {i + 1}'s images");
+            TensorAssert.Identical(actual[i].Labels, expected[i].Labels).Should().BeTrue($"batch {i + 1}'s labels");
+        }
+
+        foreach (var batch in expected.Concat(actual))
+        {
+            batch.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 1)]
