@@ -39,4 +39,29 @@ public static class Discriminators
         ModuleShapeProbe.Check(module, inputShape, output, "discriminator", nameof(module));
         return new DiscriminatorNetwork([(new WrappedModuleLayer(module, inputShape, output), (long[])inputShape.Clone(), output)], null);
     }
+
+    /// <summary>
+    /// Wraps a class-conditional TorchSharp module of your own as a conditional discriminator: the
+    /// module maps samples <c>[N, ..inputShape]</c> and int64 labels <c>[N]</c> to one logit each,
+    /// <c>[N, 1]</c>, in <see cref="ConditionalModule.forward(Tensor, Tensor)"/>. One forward pass
+    /// in evaluation mode (class 0 for every sample) checks the shapes.
+    /// </summary>
+    /// <param name="module">The module; the network owns it from here on.</param>
+    /// <param name="classCount">The number of classes it reads; at least 2.</param>
+    /// <param name="inputShape">The per-sample input shape, channels first.</param>
+    /// <returns>A conditional discriminator (<c>ClassCount</c> = <paramref name="classCount"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="module"/> or <paramref name="inputShape"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is below 2.</exception>
+    /// <exception cref="ArgumentException">A size is not positive, or the module fails on the probe or does not return <c>[N, 1]</c>.</exception>
+    /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
+    public static DiscriminatorNetwork FromModule(ConditionalModule module, int classCount, params long[] inputShape)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        long[] output = [1];
+        var layer = new WrappedConditionalModuleLayer(module, classCount, inputShape ?? throw new ArgumentNullException(nameof(inputShape)), output);
+        WrappedShapes.RequirePositive(inputShape, nameof(inputShape));
+        TorchRuntime.EnsureAvailable();
+        ModuleShapeProbe.Check(module, inputShape, output, "discriminator", nameof(module), WrappedConditionalModuleLayer.ProbeWithClassZero(module));
+        return new DiscriminatorNetwork([(layer, (long[])inputShape.Clone(), output)], null);
+    }
 }

@@ -11,7 +11,7 @@ internal static class ModuleShapeProbe
 {
     public const int ProbeBatch = 2;
 
-    public static void Check(nn.Module<Tensor, Tensor> module, long[] inputShape, long[] expectedOutput, string role, string parameterName)
+    public static void Check(nn.Module<Tensor, Tensor> module, long[] inputShape, long[] expectedOutput, string role, string parameterName, Func<Tensor, Tensor>? run = null)
     {
         var device = module.parameters().Select(p => p.device).Concat(module.buffers().Select(b => b.device)).FirstOrDefault() ?? CPU;
         var dtype = module.parameters().Select(p => (ScalarType?)p.dtype).FirstOrDefault(t => t is not null && torch.is_floating_point(t.Value)) ?? ScalarType.Float32;
@@ -26,7 +26,8 @@ internal static class ModuleShapeProbe
             Tensor output;
             try
             {
-                output = module.call(torch.zeros(input, dtype: dtype, device: device));
+                var probe = torch.zeros(input, dtype: dtype, device: device);
+                output = run is null ? module.call(probe) : run(probe);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

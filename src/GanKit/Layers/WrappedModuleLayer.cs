@@ -14,7 +14,7 @@ namespace GanKit.Layers;
 /// once: the network that receives it owns it. Its weights can be saved, but a description of it
 /// cannot, so loading such a network needs the module again.
 /// </remarks>
-internal sealed class WrappedModuleLayer : ILayer
+internal class WrappedModuleLayer : ILayer
 {
     private readonly long[] inputShape;
     private readonly long[] outputShape;
@@ -47,4 +47,18 @@ internal sealed class WrappedModuleLayer : ILayer
         Interlocked.Exchange(ref module, null) ?? throw new InvalidOperationException("A wrapped module belongs to one network; wrap a new module for another network.");
 
     public nn.Module<Tensor, Tensor> CreateModule(long[] inputShape, Generator random) => CreateModule(inputShape);
+}
+
+/// <summary>
+/// A wrapped <see cref="ConditionalModule"/> of a user's (<c>Generators.FromModule</c> or
+/// <c>Discriminators.FromModule</c> with a class count): the network hands it the labels.
+/// </summary>
+internal sealed class WrappedConditionalModuleLayer(ConditionalModule module, int classCount, long[] inputShape, long[] outputShape)
+    : WrappedModuleLayer(module, inputShape, outputShape), IConditionalLayer
+{
+    public int ClassCount { get; } = ConditionalLayerChecks.ClassCount(classCount, nameof(classCount));
+
+    /// <summary>How a shape probe runs a conditional module: class 0 for every sample.</summary>
+    public static Func<Tensor, Tensor> ProbeWithClassZero(ConditionalModule module) =>
+        input => module.forward(input, torch.zeros(input.shape[0], dtype: ScalarType.Int64, device: input.device));
 }

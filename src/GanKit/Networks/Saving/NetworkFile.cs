@@ -148,14 +148,20 @@ internal static class NetworkFile
 
                 try
                 {
-                    ModuleShapeProbe.Check(module, shape, header.OutputShape, header.Network == nameof(GeneratorNetwork) ? "generator" : "discriminator", nameof(module));
+                    ModuleShapeProbe.Check(module, shape, header.OutputShape, header.Network == nameof(GeneratorNetwork) ? "generator" : "discriminator", nameof(module), module is ConditionalModule conditionalModule ? WrappedConditionalModuleLayer.ProbeWithClassZero(conditionalModule) : null);
                 }
                 catch (ArgumentException e)
                 {
                     throw new InvalidDataException($"'{path}' holds another architecture than the module given: {e.Message}", e);
                 }
 
-                layer = new WrappedModuleLayer(module, shape, header.OutputShape);
+                layer = entry.Properties.TryGetValue("classes", out string? classes)
+                    ? new WrappedConditionalModuleLayer(
+                        module as ConditionalModule ?? throw new InvalidDataException($"'{path}' holds a conditional module's weights ({classes} classes); the module given, {module.GetType().Name}, does not derive from ConditionalModule."),
+                        int.Parse(classes, System.Globalization.CultureInfo.InvariantCulture),
+                        shape,
+                        header.OutputShape)
+                    : new WrappedModuleLayer(module, shape, header.OutputShape);
             }
             else
             {
@@ -273,7 +279,13 @@ internal static class NetworkFile
     {
         if (layer is WrappedModuleLayer wrapped)
         {
-            return new NetworkFileLayer(WrappedModuleKind, new Dictionary<string, string>(StringComparer.Ordinal) { ["type"] = wrapped.ModuleType });
+            var wrappedProperties = new Dictionary<string, string>(StringComparer.Ordinal) { ["type"] = wrapped.ModuleType };
+            if (wrapped is WrappedConditionalModuleLayer conditional)
+            {
+                wrappedProperties["classes"] = conditional.ClassCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return new NetworkFileLayer(WrappedModuleKind, wrappedProperties);
         }
 
         if (!LayerDescriptions.TryDescribe(layer, out string kind, out var properties))
