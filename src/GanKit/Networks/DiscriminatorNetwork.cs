@@ -6,7 +6,7 @@ namespace GanKit.Networks;
 
 /// <summary>
 /// A discriminator built by <see cref="DiscriminatorBuilder"/> or wrapped around a module of your own
-/// by <see cref="Discriminators.FromModule"/>: maps samples <c>[N, ..InputShape]</c> to one logit
+/// by <c>Discriminators.FromModule</c>: maps samples <c>[N, ..InputShape]</c> to one logit
 /// each, <c>[N, 1]</c> (no sigmoid: losses take logits for numerical stability). The one
 /// discriminator type the trainer takes; a TorchSharp module usable anywhere one is expected.
 /// </summary>

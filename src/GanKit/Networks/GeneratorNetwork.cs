@@ -4,7 +4,7 @@ namespace GanKit.Networks;
 
 /// <summary>
 /// A generator built by <see cref="GeneratorBuilder"/> or wrapped around a module of your own by
-/// <see cref="Generators.FromModule"/>: maps latent vectors <c>[N, LatentDim]</c> to samples
+/// <c>Generators.FromModule</c>: maps latent vectors <c>[N, LatentDim]</c> to samples
 /// <c>[N, ..OutputShape]</c>. The one generator type the trainer, the evaluators and saving take;
 /// a TorchSharp module usable anywhere one is expected.
 /// </summary>
