@@ -21,6 +21,12 @@ internal static class Conditional
         using var sevens = generator.Generate(16, Enumerable.Repeat(7, 16).ToArray(), seed: 3);   // [16, 1, 28, 28]
     }
 
+    public static void PerDigitBatchNorm()
+    {
+        using var generator = MnistDcgan.ConditionalOriginalGenerator(seed: 1, MnistLabelPath.ConditionalBatchNorm);
+        Console.WriteLine(generator.Summary());
+    }
+
     public static (GeneratorNetwork Generator, DiscriminatorNetwork Projection, DiscriminatorNetwork LabelMaps, DiscriminatorNetwork AuxiliaryClassifier) Build()
     {
         var generator = new GeneratorBuilder(100)

@@ -28,7 +28,7 @@ public static class MnistDcgan
     /// <summary>The number of MNIST classes, the digits 0 to 9, that the conditional presets take.</summary>
     public const int ClassCount = 10;
 
-    /// <summary>The length of the conditional generators' label embedding: 50.</summary>
+    /// <summary>The length of the digit embedding of <see cref="MnistLabelPath.Embedding"/>: 50.</summary>
     public const long LabelEmbeddingDim = 50;
 
     /// <summary>Gets the per-sample image shape, channels first.</summary>
@@ -42,15 +42,15 @@ public static class MnistDcgan
     /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new generator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static GeneratorNetwork OriginalGenerator(long? seed = null) => OriginalGeneratorTrunk(new GeneratorBuilder(LatentDim), seed);
+    public static GeneratorNetwork OriginalGenerator(long? seed = null) => OriginalGeneratorTrunk(new GeneratorBuilder(LatentDim), PlainBatchNorm, seed);
 
-    private static GeneratorNetwork OriginalGeneratorTrunk(GeneratorBuilder builder, long? seed) => builder
-        .Dense(7 * 7 * 256, bias: false).BatchNorm().LeakyReLU()
-        .Reshape(256, 7, 7)
-        .ConvTranspose2d(128, 5, 1, Padding.Same, bias: false).BatchNorm().LeakyReLU()
-        .ConvTranspose2d(64, 5, 2, Padding.Same, bias: false).BatchNorm().LeakyReLU()
-        .ConvTranspose2d(1, 5, 2, Padding.Same, bias: false).Tanh()
-        .Build(seed);
+    private static GeneratorNetwork OriginalGeneratorTrunk(GeneratorBuilder start, Func<GeneratorBuilder, GeneratorBuilder> norm, long? seed)
+    {
+        var builder = norm(start.Dense(7 * 7 * 256, bias: false)).LeakyReLU().Reshape(256, 7, 7);
+        builder = norm(builder.ConvTranspose2d(128, 5, 1, Padding.Same, bias: false)).LeakyReLU();
+        builder = norm(builder.ConvTranspose2d(64, 5, 2, Padding.Same, bias: false)).LeakyReLU();
+        return builder.ConvTranspose2d(1, 5, 2, Padding.Same, bias: false).Tanh().Build(seed);
+    }
 
     /// <summary>
     /// The original discriminator: Conv 64 5x5 s2, LReLU, Dropout 0.3; Conv 128 5x5 s2, LReLU,
@@ -79,16 +79,16 @@ public static class MnistDcgan
     /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
     /// <returns>A new generator.</returns>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static GeneratorNetwork ModifiedGenerator(long? seed = null) => ModifiedGeneratorTrunk(new GeneratorBuilder(LatentDim), seed);
+    public static GeneratorNetwork ModifiedGenerator(long? seed = null) => ModifiedGeneratorTrunk(new GeneratorBuilder(LatentDim), PlainBatchNorm, seed);
 
-    private static GeneratorNetwork ModifiedGeneratorTrunk(GeneratorBuilder builder, long? seed) => builder
-        .Dense(7 * 7 * 256, bias: false).BatchNorm().LeakyReLU()
-        .Reshape(256, 7, 7)
-        .ConvTranspose2d(128, 5, 1, Padding.Same, bias: false).BatchNorm().LeakyReLU()
-        .ConvTranspose2d(64, 5, 2, Padding.Same, bias: false).BatchNorm().LeakyReLU()
-        .ConvTranspose2d(128, 5, 2, Padding.Same, bias: false).BatchNorm().LeakyReLU()
-        .ConvTranspose2d(1, 5, 1, Padding.Same, bias: false).Tanh()
-        .Build(seed);
+    private static GeneratorNetwork ModifiedGeneratorTrunk(GeneratorBuilder start, Func<GeneratorBuilder, GeneratorBuilder> norm, long? seed)
+    {
+        var builder = norm(start.Dense(7 * 7 * 256, bias: false)).LeakyReLU().Reshape(256, 7, 7);
+        builder = norm(builder.ConvTranspose2d(128, 5, 1, Padding.Same, bias: false)).LeakyReLU();
+        builder = norm(builder.ConvTranspose2d(64, 5, 2, Padding.Same, bias: false)).LeakyReLU();
+        builder = norm(builder.ConvTranspose2d(128, 5, 2, Padding.Same, bias: false)).LeakyReLU();
+        return builder.ConvTranspose2d(1, 5, 1, Padding.Same, bias: false).Tanh().Build(seed);
+    }
 
     /// <summary>
     /// The modified discriminator: Conv 64 5x5 s2, LReLU, Dropout; Conv 128 5x5 s2 with L2(0.01),
@@ -108,20 +108,32 @@ public static class MnistDcgan
         .Flatten();
 
     /// <summary>
-    /// The conditional original generator: <see cref="OriginalGenerator"/>'s trunk after a label
-    /// path, a learned embedding of the digit (<see cref="LabelEmbeddingDim"/> values) appended to
-    /// the latent vector (Mirza and Osindero, 2014). Takes <c>forward(noise, labels)</c>.
+    /// The conditional original generator: <see cref="OriginalGenerator"/>'s trunk with a label path
+    /// (<paramref name="labelPath"/>): by default a learned 50-value embedding of the digit appended
+    /// to the noise (Mirza and Osindero, 2014); or each of the trunk's three batch normalisations
+    /// made per-digit (<c>ConditionalBatchNorm</c>). Takes <c>forward(noise, labels)</c>.
     /// </summary>
     /// <remarks>
-    /// 2,933,172 trainable parameters: the original's 2,305,472, plus the 500-value embedding table
-    /// and the 627,200 weights the first dense layer gains for the 50 extra inputs. 52.4 million
-    /// multiply-accumulates per sample, 1.2% more than the original's 51.7 million.
+    /// <para>Embedding: 2,933,172 trainable parameters, the original's 2,305,472 plus the 500-value
+    /// table and the 627,200 weights the first dense layer gains for the 50 extra inputs; 52.4
+    /// million multiply-accumulates per sample, 1.2% more than the original.</para>
+    /// <para>Conditional batch norm: 2,534,720 trainable parameters, the original's less its 25,472
+    /// batch-norm gains and biases plus ten of each per digit (254,720); the original's 51.7 million
+    /// multiply-accumulates.</para>
+    /// <para>Measured (10 epochs, seed 1, the README's results): the embedding drew about one image
+    /// per digit, half of them the wrong digit (class accuracy 50%, intra-class FID 1010); the
+    /// conditional batch norm drew varied digits, 77% as asked (intra-class FID 317), for a step
+    /// about 7% dearer on the CPU.</para>
     /// </remarks>
     /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
+    /// <param name="labelPath">How the digit enters the generator.</param>
     /// <returns>A new conditional generator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="labelPath"/> is not a defined value.</exception>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static GeneratorNetwork ConditionalOriginalGenerator(long? seed = null) =>
-        OriginalGeneratorTrunk(new GeneratorBuilder(LatentDim).LabelEmbedding(ClassCount, LabelEmbeddingDim), seed);
+    public static GeneratorNetwork ConditionalOriginalGenerator(long? seed = null, MnistLabelPath labelPath = MnistLabelPath.Embedding) =>
+        labelPath == MnistLabelPath.Embedding
+            ? OriginalGeneratorTrunk(Embedded(), PlainBatchNorm, seed)
+            : OriginalGeneratorTrunk(new GeneratorBuilder(LatentDim), PerDigit(labelPath), seed);
 
     /// <summary>
     /// The conditional original discriminator: <see cref="OriginalDiscriminator"/>'s trunk, ending
@@ -136,15 +148,20 @@ public static class MnistDcgan
         OriginalDiscriminatorTrunk().Projection(ClassCount).Build(seed);
 
     /// <summary>
-    /// The conditional modified generator: <see cref="ModifiedGenerator"/>'s trunk after the same
-    /// label path as <see cref="ConditionalOriginalGenerator"/>.
+    /// The conditional modified generator: <see cref="ModifiedGenerator"/>'s trunk with the label
+    /// path <paramref name="labelPath"/>, as in <see cref="ConditionalOriginalGenerator"/> (with
+    /// conditional batch norm, all four of its batch normalisations are made per-digit).
     /// </summary>
-    /// <remarks>3,139,828 trainable parameters: the modified generator's 2,512,128 plus 627,700 for the label path (500 embedding values, 627,200 dense weights).</remarks>
+    /// <remarks>Embedding: 3,139,828 trainable parameters, the modified generator's 2,512,128 plus 627,700 for the label path. Conditional batch norm: 2,743,680, its 2,512,128 less 25,728 batch-norm gains and biases plus ten of each per digit (257,280).</remarks>
     /// <param name="seed">Seeds the network's own initialisation generator (bit-identical weights for the same seed, torch's global stream untouched); null draws from torch's global stream.</param>
+    /// <param name="labelPath">How the digit enters the generator.</param>
     /// <returns>A new conditional generator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="labelPath"/> is not a defined value.</exception>
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
-    public static GeneratorNetwork ConditionalModifiedGenerator(long? seed = null) =>
-        ModifiedGeneratorTrunk(new GeneratorBuilder(LatentDim).LabelEmbedding(ClassCount, LabelEmbeddingDim), seed);
+    public static GeneratorNetwork ConditionalModifiedGenerator(long? seed = null, MnistLabelPath labelPath = MnistLabelPath.Embedding) =>
+        labelPath == MnistLabelPath.Embedding
+            ? ModifiedGeneratorTrunk(Embedded(), PlainBatchNorm, seed)
+            : ModifiedGeneratorTrunk(new GeneratorBuilder(LatentDim), PerDigit(labelPath), seed);
 
     /// <summary>
     /// The conditional modified discriminator: <see cref="ModifiedDiscriminator"/>'s trunk, ending in
@@ -156,4 +173,16 @@ public static class MnistDcgan
     /// <exception cref="TorchRuntimeUnavailableException">TorchSharp's native library cannot be loaded.</exception>
     public static DiscriminatorNetwork ConditionalModifiedDiscriminator(long? seed = null) =>
         ModifiedDiscriminatorTrunk().Projection(ClassCount).Build(seed);
+
+    // What follows each of the generator's weight layers. Neither draws random numbers, so the
+    // unconditional presets' seeded weights did not change when the conditional ones came to share
+    // the trunk.
+    private static GeneratorBuilder PlainBatchNorm(GeneratorBuilder builder) => builder.BatchNorm();
+
+    private static Func<GeneratorBuilder, GeneratorBuilder> PerDigit(MnistLabelPath labelPath) =>
+        Enum.IsDefined(labelPath)
+            ? builder => builder.ConditionalBatchNorm(ClassCount)
+            : throw new ArgumentOutOfRangeException(nameof(labelPath), labelPath, "The label path must be Embedding or ConditionalBatchNorm.");
+
+    private static GeneratorBuilder Embedded() => new GeneratorBuilder(LatentDim).LabelEmbedding(ClassCount, LabelEmbeddingDim);
 }

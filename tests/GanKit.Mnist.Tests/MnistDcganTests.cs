@@ -59,6 +59,8 @@ public class MnistDcganTests
     [Theory]
     [InlineData("ConditionalOriginalGenerator", "OriginalGenerator", 500 + (50 * 7 * 7 * 256))]
     [InlineData("ConditionalModifiedGenerator", "ModifiedGenerator", 500 + (50 * 7 * 7 * 256))]
+    [InlineData("ConditionalOriginalGenerator/bn", "OriginalGenerator", 9 * 2 * ((7 * 7 * 256) + 128 + 64))]
+    [InlineData("ConditionalModifiedGenerator/bn", "ModifiedGenerator", 9 * 2 * ((7 * 7 * 256) + 128 + 64 + 128))]
     [InlineData("ConditionalOriginalDiscriminator", "OriginalDiscriminator", 10 * 7 * 7 * 128)]
     [InlineData("ConditionalModifiedDiscriminator", "ModifiedDiscriminator", 10 * 4 * 4 * 256)]
     public void Conditional_presets_add_only_their_label_path_to_the_trunk(string conditional, string plain, long labelPath)
@@ -66,21 +68,35 @@ public class MnistDcganTests
         var network = Create(conditional);
         var trunk = Create(plain);
 
+        // Embedding: the table and the first dense layer's extra inputs. Conditional batch norm:
+        // each batch norm's one gain and bias per channel become ten, one per digit.
         network.ClassCount.Should().Be(10);
         network.TrainableParameterCount.Should().Be(trunk.TrainableParameterCount + labelPath);
-        network.NonTrainableParameterCount.Should().Be(trunk.NonTrainableParameterCount);
-        network.Definitions.Select(d => d.Kind).Where(k => k is not ("LabelEmbedding" or "Projection"))
+        network.NonTrainableParameterCount.Should().Be(trunk.NonTrainableParameterCount, "the running statistics are shared by all digits");
+        network.Definitions.Select(d => d.Kind.Replace("ConditionalBatchNorm", "BatchNorm", StringComparison.Ordinal)).Where(k => k is not ("LabelEmbedding" or "Projection"))
             .Should().Equal(trunk.Definitions.Select(d => d.Kind).Where(k => k != "Dense" || trunk is GeneratorNetwork), "the same trunk, with the final Dense(1) replaced by the projection head");
     }
 
     [Theory]
     [InlineData("ConditionalOriginalGenerator", 2_933_172)]
     [InlineData("ConditionalModifiedGenerator", 3_139_828)]
+    [InlineData("ConditionalOriginalGenerator/bn", 2_534_720)]
+    [InlineData("ConditionalModifiedGenerator/bn", 2_743_680)]
     [InlineData("ConditionalOriginalDiscriminator", 275_585)]
     [InlineData("ConditionalModifiedDiscriminator", 1_071_105)]
     public void Conditional_preset_parameter_counts_are_the_documented_ones(string preset, long trainable)
     {
         Create(preset).TrainableParameterCount.Should().Be(trainable);
+    }
+
+    [Fact]
+    public void The_conditional_batch_norm_path_replaces_every_batch_norm_and_adds_no_embedding()
+    {
+        using var generator = MnistDcgan.ConditionalModifiedGenerator(1, MnistLabelPath.ConditionalBatchNorm);
+
+        generator.Definitions.Select(d => d.Kind).Should().NotContain(["LabelEmbedding", "BatchNorm"]).And.Contain("ConditionalBatchNorm");
+        generator.LatentDim.Should().Be(100);
+        FluentActions.Invoking(() => MnistDcgan.ConditionalOriginalGenerator(1, (MnistLabelPath)7)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("labelPath");
     }
 
     [Fact]
@@ -172,6 +188,8 @@ public class MnistDcganTests
         "ConditionalOriginalDiscriminator" => MnistDcgan.ConditionalOriginalDiscriminator(),
         "ConditionalModifiedGenerator" => MnistDcgan.ConditionalModifiedGenerator(),
         "ConditionalModifiedDiscriminator" => MnistDcgan.ConditionalModifiedDiscriminator(),
+        "ConditionalOriginalGenerator/bn" => MnistDcgan.ConditionalOriginalGenerator(labelPath: MnistLabelPath.ConditionalBatchNorm),
+        "ConditionalModifiedGenerator/bn" => MnistDcgan.ConditionalModifiedGenerator(labelPath: MnistLabelPath.ConditionalBatchNorm),
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "Unknown preset."),
     };
 }

@@ -11,16 +11,17 @@ namespace GanKit.Mnist.Tests.Training;
 public sealed class ConditionalPresetTrainingTests
 {
     [Theory]
-    [InlineData("original")]
-    [InlineData("modified")]
-    public void A_conditional_preset_pair_trains_two_batches_and_draws_a_ten_by_ten_grid(string architecture)
+    [InlineData("original", MnistLabelPath.Embedding)]
+    [InlineData("modified", MnistLabelPath.Embedding)]
+    [InlineData("original", MnistLabelPath.ConditionalBatchNorm)]
+    public void A_conditional_preset_pair_trains_two_batches_and_draws_a_ten_by_ten_grid(string architecture, MnistLabelPath labelPath)
     {
         string output = Path.Combine(Path.GetTempPath(), "gankit-conditional-preset-" + Guid.NewGuid().ToString("N"));
         int threads = torch.get_num_threads();
         torch.set_num_threads(1);
         try
         {
-            using var generator = architecture == "original" ? MnistDcgan.ConditionalOriginalGenerator(1) : MnistDcgan.ConditionalModifiedGenerator(1);
+            using var generator = architecture == "original" ? MnistDcgan.ConditionalOriginalGenerator(1, labelPath) : MnistDcgan.ConditionalModifiedGenerator(1, labelPath);
             using var discriminator = architecture == "original" ? MnistDcgan.ConditionalOriginalDiscriminator(2) : MnistDcgan.ConditionalModifiedDiscriminator(2);
             using var random = new torch.Generator(11);
             using var unit = torch.rand(new long[] { 16, 1, 28, 28 }, generator: random);
